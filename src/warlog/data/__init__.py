@@ -1,0 +1,1 @@
+"""Versioned knowledge files (taxonomy, triggers, weapons, actors, places); see README in this folder."""
