@@ -1,0 +1,62 @@
+"""Options and helpers shared by the commands that read documents (`ingest`, `extract`) or a database."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from warlog.ingest import IngestError, ReadOptions
+from warlog.ingest.decode import DEFAULT_MAX_BYTES
+from warlog.records import Article
+
+EXIT_NOTHING_DONE = 1
+EXIT_DATABASE = 3
+
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", help="Database URL or SQLite file (default: $WARLOG_DB, else ./warlog.db).", show_default=False),
+]
+PublishedOption = Annotated[
+    str | None, typer.Option("--published", help="Publication date (YYYY-MM-DD) for documents that state none.")
+]
+MaxBytesOption = Annotated[int, typer.Option("--max-bytes", help="Refuse input files larger than this.", min=1)]
+
+stderr = Console(stderr=True)
+
+
+def read_options(published: str | None, max_bytes: int = DEFAULT_MAX_BYTES) -> ReadOptions:
+    """Reader options from the command line; a bad --published is a usage error."""
+    if published is None:
+        return ReadOptions(max_bytes=max_bytes)
+    try:
+        return ReadOptions(published=dt.date.fromisoformat(published), max_bytes=max_bytes)
+    except ValueError as exc:
+        raise typer.BadParameter(f"{published!r} is not a YYYY-MM-DD date", param_hint="--published") from exc
+
+
+def split_results(results: Iterable[Article | IngestError]) -> tuple[list[Article], list[IngestError]]:
+    """Articles to process, reporting each reader problem on its own stderr line as it comes."""
+    articles: list[Article] = []
+    errors: list[IngestError] = []
+    for result in results:
+        if isinstance(result, IngestError):
+            kind = "error" if result.skips else "warning"
+            stderr.print(f"{kind}: {result}", markup=False, highlight=False, soft_wrap=True)
+            if result.skips:
+                errors.append(result)
+        else:
+            articles.append(result)
+    return articles, errors
+
+
+def progress_bar(enabled: bool = True) -> Progress:
+    """A progress bar on stderr (never mixed into output on stdout); hidden when not a terminal."""
+    return Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        console=stderr, transient=True, disable=not enabled,
+    )
