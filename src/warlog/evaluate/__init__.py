@@ -1,0 +1,1 @@
+"""Score warlog against gold data: gold-format parsers, field metrics, alignment and the report."""
