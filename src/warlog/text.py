@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_APOSTROPHES = re.compile(r"[\u0027\u2018\u2019\u02bc\u02bb\u02be\u02bf\u0060\u00b4]")
+APOSTROPHES = re.compile(r"[\u0027\u2018\u2019\u02bc\u02bb\u02be\u02bf\u0060\u00b4]")
 _NON_WORD = re.compile(r"[^\w]+")
 _ARTICLE = re.compile(r"\b(?:al|el|ad|as|ash|ar|an|at|az|adh|ath|ed|er|es|ez|et|en|ud|ul)\s+(?=\w)")
 
@@ -23,7 +23,7 @@ def strip_accents(text: str) -> str:
 def fold(text: str, drop_articles: bool = True) -> str:
     """A lookup key for a name: casefolded, accent-free, punctuation as spaces, Arabic articles dropped."""
     key = strip_accents(text).casefold()
-    key = _APOSTROPHES.sub("", key)
+    key = APOSTROPHES.sub("", key)
     key = _NON_WORD.sub(" ", key).replace("_", " ")
     key = " ".join(key.split())
     if drop_articles:

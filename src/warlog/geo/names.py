@@ -1,0 +1,27 @@
+"""Place-name keys: `warlog.text.fold`, then each token mapped onto its canonical transliteration."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from warlog.knowledge import load_data
+from warlog.text import fold
+
+TRANSLITERATION_FILE = "places/transliteration.yaml"
+
+
+@lru_cache(maxsize=1)
+def token_variants() -> dict[str, str]:
+    """Each variant spelling of a name token -> the first spelling of its group."""
+    table: dict[str, str] = {}
+    for group in load_data(TRANSLITERATION_FILE)["groups"]:
+        canonical, *variants = group["variants"]
+        for variant in variants:
+            table.setdefault(variant, canonical)
+    return table
+
+
+def place_key(name: str) -> str:
+    """The lookup key of a place name: 'Dayr az Zawr' and "Deir ez-Zor" give the same key."""
+    variants = token_variants()
+    return " ".join(variants.get(token, token) for token in fold(name).split())
