@@ -13,6 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from warlog.ingest import IngestError, ReadOptions
 from warlog.ingest.decode import DEFAULT_MAX_BYTES
 from warlog.records import Article
+from warlog.store import Database, DatabaseUnavailable, open_database
 
 EXIT_NOTHING_DONE = 1
 EXIT_DATABASE = 3
@@ -58,5 +59,14 @@ def progress_bar(enabled: bool = True) -> Progress:
     """A progress bar on stderr (never mixed into output on stdout); hidden when not a terminal."""
     return Progress(
         TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-        console=stderr, transient=True, disable=not enabled,
+        console=stderr, transient=True, disable=not (enabled and stderr.is_terminal),
     )
+
+
+def database(db: str | None) -> Database:
+    """Open the database named by --db / $WARLOG_DB, or exit with a one-line error."""
+    try:
+        return open_database(db)
+    except DatabaseUnavailable as exc:
+        stderr.print(f"error: {exc}", markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(EXIT_DATABASE) from exc

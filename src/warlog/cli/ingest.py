@@ -1,0 +1,64 @@
+"""`warlog ingest PATH...`: read documents, skip duplicates, extract events, and store articles and event reports."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from sqlalchemy.exc import SQLAlchemyError
+
+from warlog.cli import app
+from warlog.cli.options import (
+    EXIT_DATABASE,
+    EXIT_NOTHING_DONE,
+    DbOption,
+    MaxBytesOption,
+    PublishedOption,
+    database,
+    progress_bar,
+    read_options,
+    split_results,
+    stderr,
+)
+from warlog.ingest import read_sources
+from warlog.ingest.decode import DEFAULT_MAX_BYTES
+from warlog.service import DEFAULT_BATCH_SIZE, IngestService
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, http(s) feed/page URLs, or - for stdin.")],
+    published: PublishedOption = None,
+    db: DbOption = None,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
+    batch_size: Annotated[int, typer.Option(help="Articles per transaction.", min=1)] = DEFAULT_BATCH_SIZE,
+) -> None:
+    """Store articles and the events extracted from them (duplicates are skipped, near-duplicates linked)."""
+    articles, errors = split_results(read_sources(paths, read_options(published, max_bytes)))
+    if not articles:
+        stderr.print("error: no readable article in the input; nothing stored", highlight=False)
+        raise typer.Exit(EXIT_NOTHING_DONE)
+    store = database(db)
+    try:
+        with progress_bar() as progress:
+            task = progress.add_task("ingesting", total=len(articles))
+            report = IngestService(store, batch_size=batch_size).ingest(
+                articles, on_batch=lambda count: progress.advance(task, count)
+            )
+    except SQLAlchemyError as exc:
+        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        stderr.print(f"error: database failed mid-ingest (committed batches are kept): {reason}",
+                     markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(EXIT_DATABASE) from exc
+    finally:
+        store.close()
+    for duplicate in report.duplicates:
+        stderr.print(f"duplicate: {duplicate.doc_id} has the same text or URL as {duplicate.original_doc_id}; not stored again",
+                     markup=False, highlight=False, soft_wrap=True)
+    for near in report.near_duplicates:
+        stderr.print(f"near-duplicate: {near.doc_id} is a near-copy of {near.original_doc_id}; stored and linked, not re-extracted",
+                     markup=False, highlight=False, soft_wrap=True)
+    typer.echo(
+        f"stored {report.articles} articles and {report.reports} event reports; {len(report.duplicates)} duplicates "
+        f"skipped, {len(report.near_duplicates)} near-duplicates linked, {len(errors)} inputs rejected"
+    )

@@ -1,0 +1,46 @@
+"""Print records as a table, JSON array or CSV on stdout."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Sequence
+from enum import StrEnum
+
+from rich.console import Console
+from rich.table import Table
+
+Row = dict[str, object]
+
+
+class Format(StrEnum):
+    """Output formats shared by the listing commands."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+def print_table(rows: Sequence[Row], columns: Sequence[str], title: str) -> None:
+    """A rich table of `columns` (empty cells for None)."""
+    table = Table(title=f"{title} ({len(rows)})", show_lines=False)
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*("" if row.get(column) is None else str(row[column]) for column in columns))
+    Console(width=max(Console().width, 160)).print(table)
+
+
+def print_json(rows: Sequence[Row]) -> None:
+    """A JSON array, one element per record."""
+    json.dump(list(rows), sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")
+
+
+def print_csv(rows: Sequence[Row], columns: Sequence[str]) -> None:
+    """CSV with a header of `columns`; lists are joined with '; '."""
+    writer = csv.DictWriter(sys.stdout, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: "; ".join(map(str, v)) if isinstance(v, list) else v for k, v in row.items()})

@@ -1,0 +1,49 @@
+"""Export event reports as ACLED rows: ACLED's own column names, filled from what warlog knows, the rest empty."""
+
+from __future__ import annotations
+
+from warlog.records import Event
+
+ACLED_COLUMNS = (
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
+    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting",
+    "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision",
+    "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
+)
+_TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
+_DISORDER = {"Protests": "Demonstrations", "Strategic developments": "Strategic developments"}
+
+
+def acled_row(event: Event, source: str | None) -> dict[str, str | int | float | None]:
+    """One ACLED-shaped row (column name -> value, None where warlog has nothing) for `event`."""
+    interaction = None
+    if event.inter1 is not None and event.inter2 is not None:
+        low, high = sorted((event.inter1, event.inter2))
+        interaction = low * 10 + high
+    row: dict[str, str | int | float | None] = dict.fromkeys(ACLED_COLUMNS)
+    row.update(
+        event_id_cnty=event.event_id,
+        event_date=event.event_date,
+        year=int(event.event_date[:4]) if event.event_date and event.event_date[:4].isdigit() else None,
+        time_precision=_TIME_PRECISION.get(event.date_precision or ""),
+        disorder_type=_DISORDER.get(event.event_type, "Political violence"),
+        event_type=event.event_type,
+        sub_event_type=event.sub_event_type,
+        actor1=event.actor1,
+        assoc_actor_1=event.assoc_actor_1,
+        inter1=event.inter1,
+        actor2=event.actor2,
+        assoc_actor_2=event.assoc_actor_2,
+        inter2=event.inter2,
+        interaction=interaction,
+        country=event.country,
+        admin1=event.admin1,
+        location=event.location,
+        latitude=event.latitude,
+        longitude=event.longitude,
+        geo_precision=event.geo_precision,
+        source=source,
+        notes=" ".join(evidence.sentence for evidence in event.evidence) or None,
+        fatalities=event.fatalities,
+    )
+    return row

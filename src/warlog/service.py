@@ -1,0 +1,155 @@
+"""The service layer: readers' articles → duplicate checks → extraction → persistence, one transaction per batch.
+
+Stages know nothing of storage; this is the one place that joins extraction and the database. A batch is
+committed whole or not at all, so a crash leaves the database consistent, and re-running the same ingest
+adds nothing new (every stored article is found again by its content hash or canonical URL).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+
+from warlog.ingest import dedup
+from warlog.records import Article, Event
+from warlog.store import ArticleRepository, Database, ReportRepository
+
+Extractor = Callable[[Iterable[Article]], Iterator[tuple[Article, list[Event]]]]
+DEFAULT_BATCH_SIZE = 32
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    """An article that was not stored because an identical one (same text or canonical URL) already was."""
+
+    doc_id: str
+    original_doc_id: str
+
+
+@dataclass(frozen=True)
+class NearDuplicate:
+    """An article stored as a near-copy of an earlier one (e.g. syndicated with another headline or footer)."""
+
+    doc_id: str
+    original_doc_id: str
+
+
+@dataclass
+class IngestReport:
+    """What one ingest did."""
+
+    articles: int = 0
+    reports: int = 0
+    duplicates: list[Duplicate] = field(default_factory=list)
+    near_duplicates: list[NearDuplicate] = field(default_factory=list)
+
+
+@dataclass
+class _Planned:
+    """An article that will be stored, with its keys and the earlier article it nearly copies."""
+
+    article: Article
+    content_hash: str
+    url_hash: str | None
+    signature: dedup.MinHash
+    near_duplicate_of: tuple[str, int] | None
+    original_doc_id: str | None
+
+
+def _default_extractor(articles: Iterable[Article]) -> Iterator[tuple[Article, list[Event]]]:
+    from warlog.extract import extract_articles
+
+    return extract_articles(articles)
+
+
+class IngestService:
+    """Ingest articles into a database, extracting their events; near-duplicates are stored and linked, not re-extracted."""
+
+    def __init__(self, database: Database, extractor: Extractor = _default_extractor,
+                 batch_size: int = DEFAULT_BATCH_SIZE) -> None:
+        self.database = database
+        self.extractor = extractor
+        self.batch_size = batch_size
+
+    def ingest(self, articles: Iterable[Article], on_batch: Callable[[int], None] | None = None) -> IngestReport:
+        """Store `articles` and their events; `on_batch(n)` is called after each committed batch of n articles."""
+        report = IngestReport()
+        index = self._load_index()
+        iterator = iter(articles)
+        while batch := list(islice(iterator, self.batch_size)):
+            planned = self._plan(batch, index, report)
+            events = self._extract([plan.article for plan in planned if plan.near_duplicate_of is None])
+            self._store(planned, events, index, report)
+            if on_batch is not None:
+                on_batch(len(batch))
+        return report
+
+    def _load_index(self) -> dedup.NearDuplicateIndex:
+        index = dedup.NearDuplicateIndex.empty()
+        with self.database.transaction() as session:
+            for article_id, signature in ArticleRepository(session).signatures():
+                index.add(("db", article_id), dedup.from_bytes(signature))
+        return index
+
+    def _plan(self, batch: list[Article], index: dedup.NearDuplicateIndex, report: IngestReport) -> list[_Planned]:
+        """Decide, for each article of a batch, whether it is a duplicate, a near-duplicate or new."""
+        planned: list[_Planned] = []
+        seen: dict[str, str] = {}
+        with self.database.transaction() as session:
+            articles = ArticleRepository(session)
+            for article in batch:
+                content_hash, url_hash = dedup.content_hash(article.text), dedup.url_hash(article.url)
+                original = seen.get(content_hash) or (seen.get(url_hash) if url_hash else None)
+                if original is None and (stored := articles.find_duplicate(content_hash, url_hash)):
+                    original = stored.article.doc_id
+                if original is not None:
+                    report.duplicates.append(Duplicate(article.doc_id, original))
+                    continue
+                signature = dedup.minhash(article.text)
+                near = index.closest(signature)
+                original_doc_id = None
+                if near is not None:
+                    original_doc_id = (planned[near[1]].article.doc_id if near[0] == "batch"
+                                       else articles.get(near[1]).article.doc_id)
+                    report.near_duplicates.append(NearDuplicate(article.doc_id, original_doc_id))
+                index.add(("batch", len(planned)), signature)
+                planned.append(_Planned(article, content_hash, url_hash, signature, near, original_doc_id))
+                seen[content_hash] = article.doc_id
+                if url_hash:
+                    seen[url_hash] = article.doc_id
+        return planned
+
+    def _extract(self, articles: list[Article]) -> list[list[Event]]:
+        """The events of each article, in input order."""
+        return [events for _article, events in self.extractor(articles)]
+
+    def _store(self, planned: list[_Planned], events: list[list[Event]], index: dedup.NearDuplicateIndex,
+               report: IngestReport) -> None:
+        """Write one batch in one transaction, then re-key its signatures in the index by article id."""
+        ids: list[int] = []
+        extracted = iter(events)
+        now = dt.datetime.now(dt.UTC)
+        try:
+            with self.database.transaction() as session:
+                articles, reports = ArticleRepository(session), ReportRepository(session)
+                stored_articles = stored_reports = 0
+                for plan in planned:
+                    near = plan.near_duplicate_of
+                    near_id = (ids[near[1]] if near[0] == "batch" else near[1]) if near else None
+                    ids.append(articles.add(
+                        plan.article, content_hash=plan.content_hash,
+                        canonical_url=dedup.canonical_url(plan.article.url), url_hash=plan.url_hash,
+                        minhash=dedup.to_bytes(plan.signature), near_duplicate_of=near_id, ingested_at=now,
+                    ))
+                    stored_articles += 1
+                    if near is None:
+                        stored_reports += reports.add_all(ids[-1], next(extracted))
+        finally:
+            for position in range(len(planned)):
+                index.remove(("batch", position))
+        for article_id, plan in zip(ids, planned):
+            index.add(("db", article_id), plan.signature)
+        report.articles += stored_articles
+        report.reports += stored_reports

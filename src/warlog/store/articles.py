@@ -1,0 +1,79 @@
+"""The `articles` table: add articles, find duplicates by their keys, list with filters."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from warlog.records import Article
+from warlog.store.models import ArticleRow
+from warlog.store.records import ArticleFilter, StoredArticle
+
+
+class ArticleRepository:
+    """Reads and writes `articles` rows within one session."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add(self, article: Article, *, content_hash: str, canonical_url: str | None, url_hash: str | None,
+            minhash: bytes | None, near_duplicate_of: int | None, ingested_at: dt.datetime) -> int:
+        """Insert one article and return its id."""
+        row = ArticleRow(
+            doc_id=article.doc_id, content_hash=content_hash, url=article.url, canonical_url=canonical_url,
+            url_hash=url_hash, title=article.title, source=article.source, text=article.text,
+            published=article.published, published_source=article.published_source, ingested_at=ingested_at,
+            minhash=minhash, near_duplicate_of=near_duplicate_of,
+        )
+        self.session.add(row)
+        self.session.flush()
+        return row.id
+
+    def find_duplicate(self, content_hash: str, url_hash: str | None) -> StoredArticle | None:
+        """The stored article with the same normalised text or the same canonical URL, if any."""
+        condition = ArticleRow.content_hash == content_hash
+        if url_hash is not None:
+            condition = or_(condition, ArticleRow.url_hash == url_hash)
+        row = self.session.scalars(select(ArticleRow).where(condition).order_by(ArticleRow.id).limit(1)).first()
+        return _stored(row) if row is not None else None
+
+    def get(self, article_id: int) -> StoredArticle | None:
+        row = self.session.get(ArticleRow, article_id)
+        return _stored(row) if row is not None else None
+
+    def signatures(self) -> Iterator[tuple[int, bytes]]:
+        """Every stored MinHash signature, by article id."""
+        query = select(ArticleRow.id, ArticleRow.minhash).where(ArticleRow.minhash.is_not(None))
+        for article_id, signature in self.session.execute(query):
+            yield article_id, signature
+
+    def count(self) -> int:
+        return self.session.scalar(select(func.count()).select_from(ArticleRow)) or 0
+
+    def list(self, where: ArticleFilter = ArticleFilter()) -> list[StoredArticle]:
+        """Stored articles matching `where`, oldest first."""
+        query = select(ArticleRow).order_by(ArticleRow.id)
+        if where.source:
+            query = query.where(func.lower(ArticleRow.source) == where.source.lower())
+        if where.since:
+            query = query.where(ArticleRow.published >= where.since)
+        if where.until:
+            query = query.where(ArticleRow.published <= where.until)
+        if where.search:
+            pattern = f"%{where.search}%"
+            query = query.where(or_(ArticleRow.title.ilike(pattern), ArticleRow.text.ilike(pattern)))
+        if where.limit:
+            query = query.limit(where.limit)
+        return [_stored(row) for row in self.session.scalars(query)]
+
+
+def _stored(row: ArticleRow) -> StoredArticle:
+    """The typed record of a row (SQLite drops time zones: its times are UTC)."""
+    article = Article(doc_id=row.doc_id, text=row.text, title=row.title, url=row.url, published=row.published,
+                      published_source=row.published_source, source=row.source)
+    ingested_at = row.ingested_at if row.ingested_at.tzinfo else row.ingested_at.replace(tzinfo=dt.UTC)
+    return StoredArticle(id=row.id, article=article, content_hash=row.content_hash, canonical_url=row.canonical_url,
+                         ingested_at=ingested_at, near_duplicate_of=row.near_duplicate_of)

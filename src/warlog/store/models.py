@@ -1,0 +1,56 @@
+"""The database tables. Per-article events are *reports*: a later canonical-event table links several reports."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Date, DateTime, Float, ForeignKey, Integer, LargeBinary, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    """Declarative base of every warlog table."""
+
+
+class ArticleRow(Base):
+    """One stored article, with its duplicate keys and where its published date came from."""
+
+    __tablename__ = "articles"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    doc_id: Mapped[str] = mapped_column(String(512), index=True)
+    content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    url: Mapped[str | None] = mapped_column(Text)
+    canonical_url: Mapped[str | None] = mapped_column(Text)
+    url_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    title: Mapped[str | None] = mapped_column(Text)
+    source: Mapped[str | None] = mapped_column(String(512), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    published: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    published_source: Mapped[str] = mapped_column(String(16))
+    ingested_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    minhash: Mapped[bytes | None] = mapped_column(LargeBinary)
+    near_duplicate_of: Mapped[int | None] = mapped_column(ForeignKey("articles.id"), index=True)
+
+
+class ReportRow(Base):
+    """One event as one article reports it: the full Event JSON plus the columns that are filtered on."""
+
+    __tablename__ = "reports"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    event_id: Mapped[str] = mapped_column(String(128), index=True)
+    event_date: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    date_precision: Mapped[str | None] = mapped_column(String(8))
+    event_type: Mapped[str] = mapped_column(String(128), index=True)
+    sub_event_type: Mapped[str] = mapped_column(String(128), index=True)
+    actor1: Mapped[str | None] = mapped_column(String(512), index=True)
+    actor2: Mapped[str | None] = mapped_column(String(512), index=True)
+    country: Mapped[str | None] = mapped_column(String(128), index=True)
+    admin1: Mapped[str | None] = mapped_column(String(256), index=True)
+    weapons: Mapped[str | None] = mapped_column(Text)
+    attribution_status: Mapped[str | None] = mapped_column(String(16), index=True)
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
+    event_json: Mapped[str] = mapped_column(Text)

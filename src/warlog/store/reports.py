@@ -1,0 +1,79 @@
+"""The `reports` table: events as each article reports them, stored as full JSON plus filterable columns."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from warlog.records import Event
+from warlog.store.models import ArticleRow, ReportRow
+from warlog.store.records import ReportFilter, StoredReport
+
+WEAPON_SEPARATOR = "; "
+
+
+class ReportRepository:
+    """Reads and writes `reports` rows within one session."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add_all(self, article_id: int, events: Iterable[Event]) -> int:
+        """Store the events one article reports; returns how many."""
+        rows = [_row(article_id, event) for event in events]
+        self.session.add_all(rows)
+        self.session.flush()
+        return len(rows)
+
+    def count(self) -> int:
+        return self.session.scalar(select(func.count()).select_from(ReportRow)) or 0
+
+    def list(self, where: ReportFilter = ReportFilter()) -> list[StoredReport]:
+        """Stored reports matching `where`, in the order they were stored."""
+        query = select(ReportRow, ArticleRow.source, ArticleRow.url).join(ArticleRow).order_by(ReportRow.id)
+        if where.since:
+            query = query.where(ReportRow.event_date >= where.since)
+        if where.until:
+            query = query.where(ReportRow.event_date <= where.until)
+        if where.type:
+            kind = where.type.lower()
+            query = query.where(or_(func.lower(ReportRow.event_type) == kind, func.lower(ReportRow.sub_event_type) == kind))
+        if where.actor:
+            pattern = f"%{where.actor}%"
+            query = query.where(or_(ReportRow.actor1.ilike(pattern), ReportRow.actor2.ilike(pattern)))
+        if where.country:
+            query = query.where(func.lower(ReportRow.country) == where.country.lower())
+        if where.weapon:
+            query = query.where(ReportRow.weapons.ilike(f"%{where.weapon}%"))
+        if where.limit:
+            query = query.limit(where.limit)
+        return [
+            StoredReport(id=row.id, article_id=row.article_id, event=Event.model_validate_json(row.event_json),
+                         source=source, url=url)
+            for row, source, url in self.session.execute(query)
+        ]
+
+
+def period_start(event_date: str | None) -> dt.date | None:
+    """The first day of a YYYY-MM-DD, YYYY-MM or YYYY date; None when absent or unreadable."""
+    if not event_date:
+        return None
+    parts = event_date.split("-")
+    try:
+        numbers = [int(part) for part in parts[:3]] + [1] * (3 - len(parts[:3]))
+        return dt.date(*numbers)
+    except ValueError:
+        return None
+
+
+def _row(article_id: int, event: Event) -> ReportRow:
+    return ReportRow(
+        article_id=article_id, event_id=event.event_id, event_date=period_start(event.event_date),
+        date_precision=event.date_precision, event_type=event.event_type, sub_event_type=event.sub_event_type,
+        actor1=event.actor1, actor2=event.actor2, country=event.country, admin1=event.admin1,
+        weapons=WEAPON_SEPARATOR.join(event.weapons) or None, attribution_status=event.attribution_status,
+        latitude=event.latitude, longitude=event.longitude, event_json=event.model_dump_json(),
+    )
