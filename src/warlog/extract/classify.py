@@ -1,0 +1,126 @@
+"""Classification: choose each event's final sub-event type from its triggers, cues and weapons.
+
+Every trigger of the event votes for sub-types (`data/triggers.yaml`); a trigger's votes change
+when a context group is present in the event's sentences (e.g. "clashed" next to "protesters" is a
+Violent demonstration). In conflict events, cue words (drone, rocket, IED, civilians, tear gas...)
+and the event's `weapons` vote too. A claim of responsibility decides the type only when it leads
+the event ("X claimed the bombing of..."). The highest total wins; the rule records the votes.
+A draft whose words give no type at least `min_score` is dropped: no silent default code.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Span
+
+from warlog.extract.base import DocState, Stage
+from warlog.extract.detect import DetectedDraft
+from warlog.extract.lexicon import Hit, LexiconEntry, cue_groups, find_hits, lexicon
+from warlog.extract.taxonomy import sub_event_type
+from warlog.text import fold
+
+DISRUPTED = "Disrupted weapons use"
+
+
+@dataclass(frozen=True)
+class Vote:
+    """One word's vote for one sub-event type."""
+
+    sub_event_type: str
+    weight: float
+    span: Span | None
+    why: str
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The chosen sub-event type, its score and the votes behind it."""
+
+    sub_event_type: str
+    score: float
+    votes: tuple[Vote, ...]
+
+
+@lru_cache(maxsize=1)
+def weapon_cues() -> dict[str, LexiconEntry]:
+    """Cue entries by single word, to read `event.weapons` strings."""
+    index: dict[str, LexiconEntry] = {}
+    for entry in lexicon().entries.values():
+        if not entry.is_trigger and len(entry.words) == 1 and entry.votes:
+            for word in entry.words[0]:
+                index.setdefault(fold(word), entry)
+    return index
+
+
+def decide(draft: DetectedDraft, cues: list[Hit]) -> Decision | None:
+    """Add up the votes of a draft's triggers, cues and weapons; None when nothing reaches a type."""
+    weapon_entries = [weapon_cues()[word] for weapon in draft.event.weapons for word in fold(weapon).split()
+                      if word in weapon_cues()]
+    groups = cue_groups([*cues, *draft.hits])
+    groups |= {entry.group for entry in weapon_entries if entry.group}
+    lead_claim = draft.hits[0].entry.family == "attribution"
+    votes: list[Vote] = []
+    for hit in draft.hits:
+        if hit.entry.family == "attribution" and not lead_claim:
+            continue
+        votes.extend(Vote(name, weight, hit.span, hit.entry.key) for name, weight in hit.votes_in(groups))
+    if draft.family == "conflict":
+        for cue in cues:
+            votes.extend(Vote(name, weight, cue.span, cue.entry.key) for name, weight in cue.entry.votes)
+        for entry in {entry.key: entry for entry in weapon_entries}.values():
+            votes.extend(Vote(name, weight, None, f"weapon {entry.key}") for name, weight in entry.votes)
+    totals: dict[str, float] = defaultdict(float)
+    for vote in votes:
+        totals[vote.sub_event_type] += vote.weight
+    if not totals:
+        return None
+    best = max(totals, key=lambda name: totals[name])
+    return Decision(best, totals[best], tuple(vote for vote in votes if vote.sub_event_type == best))
+
+
+class Classification(Stage):
+    """Set event_type, sub_event_type, PLOVER codes and (for disrupted attacks) the outcome."""
+
+    name = "classification"
+    version = "1"
+
+    def __init__(self, min_score: float = 1.0) -> None:
+        super().__init__(min_score=min_score)
+        self.min_score = min_score
+
+    def process(self, batch: list[DocState]) -> list[DocState]:
+        for state in batch:
+            cues = [hit for hit in find_hits(state.doc) if not hit.entry.is_trigger]
+            kept = []
+            for draft in state.events:
+                if not isinstance(draft, DetectedDraft):
+                    kept.append(draft)
+                    continue
+                in_event = [cue for cue in cues if any(ev.start <= cue.span.start_char < ev.end for ev in draft.event.evidence)]
+                decision = decide(draft, in_event)
+                if decision is None or decision.score < self.min_score:
+                    continue
+                self._apply(draft, decision)
+                kept.append(draft)
+            state.events = kept
+        return batch
+
+    def _apply(self, draft: DetectedDraft, decision: Decision) -> None:
+        chosen = sub_event_type(decision.sub_event_type)
+        strongest = max(decision.votes, key=lambda vote: vote.weight)
+        span = strongest.span if strongest.span is not None else draft.trigger
+        rule = f"{chosen.name}={decision.score:g}: " + ", ".join(f"{v.why}+{v.weight:g}" for v in decision.votes)
+        for name, value in (
+            ("event_type", chosen.event_type),
+            ("sub_event_type", chosen.name),
+            ("plover_event", chosen.plover_event),
+            ("plover_mode", chosen.plover_mode),
+        ):
+            draft.set(name, value, self, span, rule)
+        if chosen.name == DISRUPTED:
+            outcome_hit = next((hit for hit in draft.hits if hit.entry.outcome), None)
+            if outcome_hit is not None:
+                draft.set("outcome", outcome_hit.entry.outcome, self, outcome_hit.span, f"outcome of {outcome_hit.entry.key}")

@@ -1,0 +1,185 @@
+"""Event detection: find trigger words and group them into one draft per real event.
+
+Triggers come from the lexicon (`data/triggers.yaml`). Within a sentence, triggers of one family
+(conflict, arrest, agreement...) form one event; harm words ("killed", "casualties") and claims join
+it. An event continues into the next sentences when they report the same family without signalling
+a new event (a leading date, "in a separate attack", "another attack"), so "A drone struck the base.
+The attack wounded two." is one event whose evidence lists both sentences. Triggers that are
+threatened, planned or negated stay apart (see `warlog.extract.modality`), and background mentions
+("after several rocket attacks", "in retaliation for an airstrike") become events flagged
+`background=True`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from warlog.extract.base import DocState, EventDraft, Stage, short_hash
+from warlog.extract.lexicon import Hit, cue_groups, find_hits
+from warlog.extract.modality import modality_of
+from warlog.extract.taxonomy import sub_event_type
+from warlog.records import Event, Evidence
+
+JOINING_FAMILIES = frozenset({"support", "attribution"})
+BACKGROUND_MODIFIERS = frozenset(
+    {"several", "many", "recent", "previous", "past", "such", "other", "numerous", "repeated", "frequent",
+     "multiple", "similar", "earlier", "prior", "dozen", "hundred", "series", "spate", "string", "wave", "few"}
+)
+BACKGROUND_GOVERNORS = frozenset({"after", "following", "since", "amid", "despite", "response", "retaliation",
+                                  "revenge", "reprisal", "series", "spate", "string", "wave", "wake"})
+GENERIC_PLURALS = frozenset({"attack", "strike", "bombing", "airstrike", "raid"})
+NEW_EVENT_WORDS = frozenset({"separate", "another", "meanwhile", "elsewhere", "second", "similar"})
+MAX_SENTENCE_GAP = 2
+LEADING_TOKENS = 4
+MIN_TRIGGER_VOTE = 0.3
+
+
+@dataclass
+class DetectedDraft(EventDraft):
+    """A draft that also keeps every trigger it was built from (main trigger first)."""
+
+    hits: list[Hit] = field(default_factory=list)
+    family: str = "conflict"
+    last_sentence: int = 0
+
+
+def is_background(token: Token) -> bool:
+    """A passing mention of other events: "several attacks", "after rocket attacks", "in retaliation for a strike"."""
+    if token.pos_ != "NOUN":
+        return False
+    if any(child.lemma_.lower() in BACKGROUND_MODIFIERS for child in token.children):
+        return True
+    plural = token.tag_ in ("NNS", "NNPS")
+    determined = any(child.dep_ in ("det", "poss", "nummod") for child in token.children)
+    if plural and not determined and token.dep_ == "pobj" and token.lemma_.lower() in GENERIC_PLURALS:
+        return True
+    ancestor = token
+    for _ in range(3):
+        if ancestor.head is ancestor:
+            break
+        ancestor = ancestor.head
+        if ancestor.lemma_.lower() in BACKGROUND_GOVERNORS:
+            return True
+    return False
+
+
+def _starts_new_event(sentence: Span, hit: Hit) -> bool:
+    """A sentence that opens with a date, or says "another"/"separate", reports a new event."""
+    head = hit.head
+    if any(ent.label_ in ("DATE", "TIME") and ent.start - sentence.start < LEADING_TOKENS for ent in sentence.ents):
+        return True
+    if any(token.lemma_.lower() in NEW_EVENT_WORDS for token in sentence[: max(head.i - sentence.start, 0)]):
+        return True
+    return head.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in head.children)
+
+
+@dataclass
+class Group:
+    """Triggers of one sentence that report one event."""
+
+    family: str
+    hits: list[Hit]
+    background: bool = False
+    modal: bool = False
+
+
+def _sentence_groups(hits: list[Hit]) -> list[Group]:
+    """Group one sentence's triggers by family; background and modal triggers stand alone."""
+    groups: list[Group] = []
+    by_family: dict[str, Group] = {}
+    joining: list[Hit] = []
+    for hit in hits:
+        family = "conflict" if hit.entry.family == "support" else hit.entry.family
+        if is_background(hit.head):
+            groups.append(Group(family, [hit], background=True))
+        elif modality_of(hit.head) is not None:
+            groups.append(Group(family, [hit], modal=True))
+        elif hit.entry.family in JOINING_FAMILIES:
+            joining.append(hit)
+        else:
+            by_family.setdefault(family, Group(family, [])).hits.append(hit)
+    groups.extend(by_family.values())
+    if joining:
+        host = by_family.get("conflict") or next(iter(by_family.values()), None)
+        if host is not None:
+            host.hits = sorted([*host.hits, *joining], key=lambda h: h.span.start)
+        else:
+            family = "attribution" if joining[0].entry.family == "attribution" else "conflict"
+            groups.append(Group(family, joining))
+    return sorted(groups, key=lambda g: g.hits[0].span.start)
+
+
+def _evidence(sentence: Span) -> Evidence:
+    return Evidence(sentence=sentence.text, start=sentence.start_char, end=sentence.end_char)
+
+
+class EventDetection(Stage):
+    """Create one `DetectedDraft` per event reported in each document (see module docstring)."""
+
+    name = "event-detection"
+    version = "1"
+
+    def process(self, batch: list[DocState]) -> list[DocState]:
+        for state in batch:
+            state.events.extend(self._detect(state))
+        return batch
+
+    def _detect(self, state: DocState) -> list[DetectedDraft]:
+        hits = find_hits(state.doc)
+        drafts: list[DetectedDraft] = []
+        for index, sentence in enumerate(state.doc.sents):
+            in_sentence = [hit for hit in hits if sentence.start <= hit.span.start < sentence.end]
+            groups = cue_groups(in_sentence)
+            in_sentence = [
+                hit for hit in in_sentence
+                if hit.entry.is_trigger and sum(weight for _, weight in hit.votes_in(groups)) >= MIN_TRIGGER_VOTE
+            ]
+            for group in _sentence_groups(in_sentence):
+                target = None if group.background or group.modal else self._continued(drafts, index, sentence, group)
+                if target is None:
+                    drafts.append(self._new_draft(state, group, index))
+                    continue
+                target.hits.extend(group.hits)
+                if target.last_sentence != index:
+                    target.event.evidence.append(_evidence(sentence))
+                target.last_sentence = index
+        return drafts
+
+    @staticmethod
+    def _continued(drafts: list[DetectedDraft], index: int, sentence: Span, group: Group) -> DetectedDraft | None:
+        """The earlier draft that this sentence group continues, if any."""
+        family = group.family
+        only_joining = all(hit.entry.family in JOINING_FAMILIES for hit in group.hits)
+        if not only_joining and _starts_new_event(sentence, group.hits[0]):
+            return None
+        for draft in reversed(drafts):
+            if index - draft.last_sentence > MAX_SENTENCE_GAP:
+                return None
+            if draft.event.background or draft.event.hypothetical or modality_of(draft.trigger.root):
+                continue
+            if draft.family == family or (only_joining and family in ("conflict", "attribution")):
+                return draft
+        return None
+
+    def _new_draft(self, state: DocState, group: Group, index: int) -> DetectedDraft:
+        hits = group.hits
+        main = next((h for h in hits if h.entry.family not in JOINING_FAMILIES), hits[0])
+        trigger = main.span
+        provisional = sub_event_type(max(main.entry.votes, key=lambda vote: vote[1])[0])
+        event = Event(
+            doc_id=state.article.doc_id,
+            event_id=short_hash([state.article.doc_id, trigger.start_char]),
+            event_type=provisional.event_type,
+            sub_event_type=provisional.name,
+            evidence=[_evidence(trigger.sent)],
+        )
+        draft = DetectedDraft(trigger=trigger, event=event, hits=list(hits), family=group.family, last_sentence=index)
+        rule = f"trigger {main.entry.key}"
+        draft.set("trigger", trigger.text, self, trigger, rule)
+        draft.set("evidence_start", trigger.start_char, self, trigger, rule)
+        draft.set("sub_event_type", provisional.name, self, trigger, f"provisional: {rule}")
+        if group.background:
+            draft.set("background", True, self, trigger, "background mention")
+        return draft

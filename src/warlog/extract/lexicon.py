@@ -1,0 +1,169 @@
+"""The trigger and cue lexicon (`data/triggers.yaml`), compiled once into a spaCy Matcher.
+
+`find_hits(doc)` returns every trigger (words that report an event) and every cue (words that
+only refine an event's type: weapons, targets, protest context) found in a parsed document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
+
+from warlog.extract.taxonomy import taxonomy
+from warlog.knowledge import KnowledgeError, load_data
+
+TRIGGERS_FILE = "triggers.yaml"
+FAMILIES = frozenset(
+    {"conflict", "arrest", "agreement", "organisation", "crime", "disaster", "diplomacy", "attribution", "support"}
+)
+GAP_WORDS = 2
+DEFENCE_PREFIXES = frozenset({"anti", "counter"})
+
+
+@dataclass(frozen=True)
+class LexiconEntry:
+    """One line of the lexicon: the words it matches and what they imply."""
+
+    key: str
+    words: tuple[tuple[str, ...], ...]
+    pos: frozenset[str]
+    family: str | None
+    group: str | None
+    votes: tuple[tuple[str, float], ...]
+    context: tuple[tuple[str, tuple[tuple[str, float], ...]], ...]
+    outcome: str | None
+    source: str
+
+    @property
+    def is_trigger(self) -> bool:
+        return self.family is not None
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A lexicon entry found in a document."""
+
+    entry: LexiconEntry
+    span: Span
+
+    @property
+    def head(self):
+        """The syntactic head of the matched words."""
+        return self.span.root
+
+    def votes_in(self, groups: set[str]) -> tuple[tuple[str, float], ...]:
+        """The entry's votes, or its context votes when one of its context groups is present."""
+        for group, votes in self.entry.context:
+            if group in groups:
+                return votes
+        return self.entry.votes
+
+
+def cue_groups(hits: list[Hit]) -> set[str]:
+    """The context groups named by the cues (and group-bearing triggers) among `hits`."""
+    return {hit.entry.group for hit in hits if hit.entry.group}
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """All entries, by key."""
+
+    entries: dict[str, LexiconEntry] = field(default_factory=dict)
+
+
+def _votes(raw: dict | None, where: str) -> tuple[tuple[str, float], ...]:
+    known = taxonomy()
+    for name in raw or {}:
+        if name not in known:
+            raise KnowledgeError(f"{TRIGGERS_FILE}: {where} votes for unknown sub-event type {name!r}")
+    return tuple((name, float(weight)) for name, weight in (raw or {}).items())
+
+
+def _entry(number: int, raw: dict) -> LexiconEntry:
+    where = f"entry {number} ({raw.get('words')!r})"
+    if "source" not in raw or "words" not in raw:
+        raise KnowledgeError(f"{TRIGGERS_FILE}: {where} needs 'words' and 'source'")
+    family = raw.get("family")
+    if family is not None and (family not in FAMILIES or not raw.get("votes")):
+        raise KnowledgeError(f"{TRIGGERS_FILE}: {where} needs a known family and at least one vote")
+    return LexiconEntry(
+        key=f"{number}:{raw['words']}",
+        words=tuple(tuple(word.split("|")) for word in str(raw["words"]).split()),
+        pos=frozenset(raw.get("pos", ())),
+        family=family,
+        group=raw.get("group"),
+        votes=_votes(raw.get("votes"), where),
+        context=tuple((group, _votes(votes, where)) for group, votes in (raw.get("context") or {}).items()),
+        outcome=raw.get("outcome"),
+        source=raw["source"],
+    )
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """Every lexicon entry, parsed and checked once."""
+    entries = [_entry(number, raw) for number, raw in enumerate(load_data(TRIGGERS_FILE)["entries"])]
+    return Lexicon(entries={entry.key: entry for entry in entries})
+
+
+def _token_patterns(entry: LexiconEntry) -> list[list[dict]]:
+    """Two Matcher patterns per entry: one on lemmas, one on lower-cased words."""
+    patterns = []
+    for attr in ("LEMMA", "LOWER"):
+        pattern: list[dict] = []
+        for position, alternatives in enumerate(entry.words):
+            if alternatives == ("*",):
+                pattern.extend({"OP": "?"} for _ in range(GAP_WORDS))
+                continue
+            forms = {form for word in alternatives for form in (word, word.capitalize(), word.upper())}
+            token: dict = {attr: {"IN": sorted(forms if attr == "LEMMA" else {w.lower() for w in forms})}}
+            if position == 0 and entry.pos:
+                token["POS"] = {"IN": sorted(entry.pos)}
+            pattern.append(token)
+        patterns.append(pattern)
+    return patterns
+
+
+@lru_cache(maxsize=4)
+def matcher(vocab: Vocab) -> Matcher:
+    """The lexicon compiled for one spaCy vocabulary (once per process)."""
+    compiled = Matcher(vocab)
+    for key, entry in lexicon().entries.items():
+        compiled.add(key, _token_patterns(entry))
+    return compiled
+
+
+def _negated_prefix(doc: Doc, start: int) -> bool:
+    """A cue written as a defence against it ("anti-aircraft", "counter-drone") names no weapon used."""
+    before = [token.lower_ for token in doc[max(start - 2, 0) : start]]
+    return bool(before) and (before[-1] in DEFENCE_PREFIXES or (before[-1] == "-" and before[0] in DEFENCE_PREFIXES))
+
+
+def find_hits(doc: Doc) -> list[Hit]:
+    """Triggers (longest match wins where they overlap) and cues found in `doc`, in text order."""
+    entries = lexicon().entries
+    seen: set[tuple[str, int]] = set()
+    triggers: list[Hit] = []
+    cues: list[Hit] = []
+    for match_id, start, end in sorted(matcher(doc.vocab)(doc), key=lambda m: (m[1], m[1] - m[2])):
+        entry = entries[doc.vocab.strings[match_id]]
+        if (entry.key, start) in seen:
+            continue
+        seen.add((entry.key, start))
+        if entry.is_trigger:
+            triggers.append(Hit(entry, doc[start:end]))
+        elif not _negated_prefix(doc, start):
+            cues.append(Hit(entry, doc[start:end]))
+    kept: list[Hit] = []
+    taken: set[int] = set()
+    for hit in sorted(triggers, key=lambda h: (-len(h.span), h.span.start)):
+        tokens = set(range(hit.span.start, hit.span.end))
+        if tokens & taken:
+            continue
+        taken |= tokens
+        kept.append(hit)
+    return sorted(kept + cues, key=lambda h: h.span.start)
