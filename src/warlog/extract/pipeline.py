@@ -49,8 +49,12 @@ class Pipeline:
 @lru_cache(maxsize=1)
 def default_pipeline() -> Pipeline:
     """The shipped rule-based pipeline, built once per process."""
+    from warlog.extract.classify import Classification
+    from warlog.extract.detect import EventDetection
+    from warlog.extract.modality import Modality
     from warlog.nlp import build_nlp
 
     patterns: list[dict] = []
-    stages: list[Stage] = []
+    # Order: EventDetection -> WeaponStage -> Classification -> Modality -> dates, casualties, places, actors.
+    stages: list[Stage] = [EventDetection(), Classification(), Modality()]
     return Pipeline(build_nlp(patterns), stages)
