@@ -1,0 +1,210 @@
+"""CasualtyStage: `fatalities` and `injured` of each event, as ints, or null when the text does not say.
+
+The words come from `data/casualties.yaml`. A death or injury word ("killed", "wounded", "deaths") counts
+its victims through the parse: the object of an active verb ("killing two soldiers"), the subject of a
+passive one ("four were injured"), the "of" phrase of a noun ("the deaths of five"), adding conjuncts
+("killing the captain and a guard" -> 2). Set statements ("no casualties were reported" -> 0,
+"casualties unknown" -> null) decide a field when no word counts it.
+
+Rules, in order:
+- The event's own sentences are read first, then the sentences after it up to the next event; the first
+  sentence that decides a field wins, so a later background killing cannot overwrite the event's toll.
+- A word governed by another event's trigger ("revenge for a strike which killed ...") is not counted.
+- When one field is decided as a number and the text says nothing of the other, the toll is taken as
+  complete and the other is 0 ("injuring 4 fighters" -> 0 dead).
+- An attack that was intercepted or missed, with no toll at all, harmed no one (both 0).
+- Vague and ranged counts follow `warlog.extract.numbers` (ACLED's conservative rule).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from spacy.tokens import Span, Token
+
+from warlog.extract.base import DocState, EventDraft, Stage
+from warlog.extract.numbers import count_of
+from warlog.extract.weapons import region_sentences
+from warlog.knowledge import load_data
+
+CasualtyField = Literal["fatalities", "injured"]
+FIELDS: tuple[CasualtyField, ...] = ("fatalities", "injured")
+_SINGULAR_PRONOUNS = {"he", "him", "she", "her", "himself", "herself"}
+_COLLECTIVE_NOUNS = {"personnel", "staff", "crew", "police", "family", "people", "military", "army"}
+_NONE_WORDS = {"nobody", "none", "noone"}
+
+
+@dataclass(frozen=True)
+class CasualtyTerm:
+    """A word that reports deaths or injuries."""
+
+    lemma: str
+    field: CasualtyField
+    object: str | None
+
+
+@dataclass(frozen=True)
+class CasualtyStatement:
+    """A set phrase that states a toll: values per field (None = unknown); weak ones only fill a silent toll."""
+
+    pattern: re.Pattern[str]
+    values: dict[str, int | None]
+    weak: bool
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One field decided by some words of a sentence."""
+
+    value: int | None
+    evidence: Span
+    rule: str
+
+
+@lru_cache(maxsize=1)
+def casualty_terms() -> dict[str, CasualtyTerm]:
+    """Death and injury words, by lemma."""
+    rows = load_data("casualties.yaml")["terms"]
+    return {row["lemma"]: CasualtyTerm(row["lemma"], row["field"], row.get("object")) for row in rows}
+
+
+@lru_cache(maxsize=1)
+def casualty_statements() -> tuple[CasualtyStatement, ...]:
+    """Set phrases that state a toll, in file order."""
+    return tuple(
+        CasualtyStatement(
+            pattern=re.compile(row["pattern"], re.IGNORECASE),
+            values={name: row[name] for name in FIELDS if name in row},
+            weak=bool(row.get("weak", False)),
+        )
+        for row in load_data("casualties.yaml")["statements"]
+    )
+
+
+def _noun_count(noun: Token) -> int | None:
+    """The number of people a victim word stands for (None when unsaid, as for a bare plural)."""
+    if noun.lower_ in _NONE_WORDS or any(child.lower_ == "no" and child.dep_ == "det" for child in noun.children):
+        return 0
+    if noun.lower_ in _SINGULAR_PRONOUNS:
+        return 1
+    count = count_of(noun)
+    if count is not None:
+        return count
+    if noun.tag_ in ("NN", "NNP") and noun.lemma_.lower() not in _COLLECTIVE_NOUNS:
+        return 1
+    return None
+
+
+def _victims_total(victim: Token) -> int | None:
+    """The count of a victim phrase and its conjuncts ("the captain and a guard" -> 2); None if none is counted."""
+    counts = [_noun_count(token) for token in (victim, *victim.conjuncts)]
+    known = [count for count in counts if count is not None]
+    return sum(known) if known else None
+
+
+def _victim(term: Token, entry: CasualtyTerm) -> Token | None:
+    """The word naming who was killed or hurt, found through the parse around a casualty word."""
+    children = {child.dep_: child for child in term.children}
+    if entry.object is not None:
+        obj = children.get("dobj")
+        return children.get("nsubj") if obj is not None and obj.lemma_.lower() == entry.object else None
+    if term.pos_ in ("NOUN", "PROPN"):
+        of_phrase = next((c for c in term.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        objects = [c for c in of_phrase.children if c.dep_ == "pobj"] if of_phrase is not None else []
+        return objects[0] if objects else term
+    if term.pos_ == "ADJ" or term.dep_ in ("oprd", "amod"):
+        if term.dep_ == "amod" and term.head.pos_ in ("NOUN", "PROPN", "NUM"):
+            return term.head
+        return term
+    for dep in ("nsubjpass", "dobj"):
+        if dep in children:
+            return children[dep]
+    if "nsubj" in children and (term.tag_ == "VBN" or term.lemma_.lower() in ("die", "perish")):
+        return children["nsubj"]
+    if term.dep_ in ("acl", "relcl") and term.tag_ == "VBN":
+        return term.head
+    return None
+
+
+def _is_negated(term: Token) -> bool:
+    return any(child.dep_ == "neg" for child in term.children)
+
+
+def _other_trigger_tokens(state: DocState, draft: EventDraft) -> set[int]:
+    own = set(range(draft.trigger.start, draft.trigger.end))
+    return {i for other in state.events if other is not draft for i in range(other.trigger.start, other.trigger.end)} - own
+
+
+def _governed_by(token: Token, indices: set[int]) -> bool:
+    """Whether a token or one of its heads is one of the given tokens."""
+    return token.i in indices or any(ancestor.i in indices for ancestor in token.ancestors)
+
+
+def read_sentence(sentence: Span, excluded: set[int] = frozenset()) -> dict[str, Finding]:
+    """What one sentence says of the toll: counts from casualty words, else set statements (weak ones aside)."""
+    terms = casualty_terms()
+    found: dict[str, Finding] = {}
+    for token in sentence:
+        entry = terms.get(token.lemma_.lower()) or terms.get(token.lower_)
+        if entry is None or entry.field in found or _governed_by(token, excluded):
+            continue
+        victim = _victim(token, entry)
+        if victim is None:
+            continue
+        value = 0 if _is_negated(token) else _victims_total(victim)
+        if value is not None:
+            words = sentence.doc[min(token.i, victim.left_edge.i) : max(token.i, victim.i) + 1]
+            found[entry.field] = Finding(value, words, rule=f"casualties.yaml:{entry.lemma}")
+    for statement in casualty_statements():
+        if statement.weak:
+            continue
+        if match := statement.pattern.search(sentence.text):
+            words = sentence.char_span(match.start(), match.end(), alignment_mode="expand") or sentence
+            for name, value in statement.values.items():
+                found.setdefault(name, Finding(value, words, rule=f"statement:{match.group(0).lower()}"))
+    return found
+
+
+def _weak_statement(sentences: list[Span]) -> Finding | None:
+    """An interception or a miss, stated in the event's sentences: no one harmed."""
+    for sentence in sentences:
+        for statement in casualty_statements():
+            if statement.weak and (match := statement.pattern.search(sentence.text)):
+                words = sentence.char_span(match.start(), match.end(), alignment_mode="expand") or sentence
+                return Finding(0, words, rule=f"weak statement:{match.group(0).lower()}")
+    return None
+
+
+def read_toll(state: DocState, draft: EventDraft) -> dict[str, Finding]:
+    """The event's fatalities and injured (see the module docstring for the rules)."""
+    sentences = region_sentences(state, draft)
+    excluded = _other_trigger_tokens(state, draft)
+    toll: dict[str, Finding] = {}
+    for sentence in sentences:
+        for name, finding in read_sentence(sentence, excluded).items():
+            toll.setdefault(name, finding)
+    if not toll:
+        weak = _weak_statement(sentences)
+        return {name: weak for name in FIELDS} if weak is not None else {}
+    for name in FIELDS:
+        other = next(toll[n] for n in FIELDS if n in toll) if name not in toll else None
+        if other is not None and other.value is not None:
+            toll[name] = Finding(0, other.evidence, rule="toll taken as complete")
+    return toll
+
+
+class CasualtyStage(Stage):
+    """Fill `fatalities` and `injured` on every event."""
+
+    name = "casualties"
+    version = "1"
+
+    def process(self, batch: list[DocState]) -> list[DocState]:
+        for state in batch:
+            for draft in state.events:
+                for name, finding in read_toll(state, draft).items():
+                    draft.set(name, finding.value, self, finding.evidence, rule=finding.rule)
+        return batch

@@ -1,0 +1,231 @@
+"""DateStage: when an event happened (`event_date`, `date_precision`, `date_text`), read from date phrases.
+
+Candidates are spaCy DATE/TIME entities plus numeric dates ("10/05/2019", read month first as GTD writes
+them), resolved by dateparser against the publication date (midnight, past preferred). The event takes
+the candidate nearest its trigger in its own sentence(s), ignoring parenthesised asides when the sentence
+has another date ("Around 9 May (between 3 - 14 May)"); then the article's leading date line; then the
+publication date, at week precision, with `date_text` "publication date".
+
+Precision and coding rules, following ACLED's `time_precision`:
+- a day ("17 October 2023", "on Tuesday", "yesterday", "last night") -> YYYY-MM-DD, day;
+- a range of days ("3 - 14 November", "a few days ago", "last week", "earlier this week", "the weekend")
+  -> the middle day of the range, YYYY-MM-DD, week;
+- a month ("In October", "early November", "earlier this month", "last month") -> YYYY-MM, month;
+- a year ("in 2019", "last year") -> YYYY, year.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from dateparser.date import DateDataParser
+from spacy.tokens import Span
+
+from warlog.extract.base import DocState, EventDraft, Stage
+from warlog.extract.weapons import own_sentences
+from warlog.records import DatePrecision
+
+_MONTHS = (
+    "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|"
+    "september|october|november|december"
+)
+_DATE_CUE = re.compile(
+    rf"\b(?:{_MONTHS}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|ago|"
+    r"last|this|earlier|previous|past|weekend|week|month|year)\b|\b(?:1[89]|20)\d\d\b|\d{1,2}/\d{1,2}/\d{2,4}",
+    re.IGNORECASE,
+)
+_DURATION = re.compile(r"^(?:\w+[\s-])?(?:days?|weeks?|months?|years?)(?:[\s-]old|[\s-]long)?$", re.IGNORECASE)
+_NUMERIC_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
+_DAY_RANGE = re.compile(rf"\b(\d{{1,2}})\s*(?:-|–|to|and)\s*(\d{{1,2}})\s+((?:{_MONTHS})\.?(?:\s+\d{{4}})?)\b", re.IGNORECASE)
+_PART_OF_MONTH = re.compile(rf"^(?:early|mid|late|the end of|the beginning of|the start of)[\s-]+((?:{_MONTHS})\b.*)$", re.IGNORECASE)
+_LEADING_WORDS = re.compile(r"^(?:on|in|at|around|about|during|since|by|late|early|the|of|from)\s+", re.IGNORECASE)
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+PUBLICATION_DATE_TEXT = "publication date"
+
+
+@dataclass(frozen=True)
+class ResolvedDate:
+    """A date phrase read against a reference date."""
+
+    value: str
+    precision: DatePrecision
+
+
+def _week_middle(start: dt.date, end: dt.date) -> ResolvedDate:
+    return ResolvedDate((start + (end - start) / 2).isoformat(), "week")
+
+
+def _this_week(published: dt.date) -> ResolvedDate:
+    return _week_middle(published - dt.timedelta(days=published.weekday()), published)
+
+
+def _last_weekend(published: dt.date) -> ResolvedDate:
+    saturday = published - dt.timedelta(days=(published.weekday() - 5) % 7 or 7)
+    return ResolvedDate(saturday.isoformat(), "week")
+
+
+def _month_of(published: dt.date, months_back: int) -> ResolvedDate:
+    first = published.replace(day=1)
+    for _ in range(months_back):
+        first = (first - dt.timedelta(days=1)).replace(day=1)
+    return ResolvedDate(first.strftime("%Y-%m"), "month")
+
+
+_VAGUE_PHRASES: tuple[tuple[re.Pattern[str], Callable[[dt.date], ResolvedDate]], ...] = (
+    (re.compile(r"\b(?:a few|few|several|some|couple of|a couple of)\s+days\s+(?:ago|earlier|before)\b|^days ago$", re.I),
+     lambda p: _week_middle(p - dt.timedelta(days=5), p - dt.timedelta(days=2))),
+    (re.compile(r"\b(?:earlier this|this) week\b", re.I), _this_week),
+    (re.compile(r"\b(?:last|past|previous) week\b", re.I), lambda p: _week_middle(p - dt.timedelta(days=7), p - dt.timedelta(days=1))),
+    (re.compile(r"\bweekend\b", re.I), _last_weekend),
+    (re.compile(r"\b(?:earlier this|this) month\b", re.I), lambda p: _month_of(p, 0)),
+    (re.compile(r"\b(?:last|past|previous) month\b", re.I), lambda p: _month_of(p, 1)),
+)
+
+
+@lru_cache(maxsize=256)
+def _parser(published: dt.date) -> DateDataParser:
+    base = dt.datetime.combine(published, dt.time())
+    settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": True}
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+def _dateparser(text: str, published: dt.date) -> ResolvedDate | None:
+    """dateparser's reading of a phrase, dropping leading prepositions it cannot read ("late on 11 August")."""
+    for _ in range(4):
+        data = _parser(published).get_date_data(text)
+        if data.date_obj is not None:
+            return _from_period(data.date_obj.date(), data.period)
+        stripped = _LEADING_WORDS.sub("", text, count=1)
+        if stripped == text:
+            return None
+        text = stripped
+    return None
+
+
+def _from_period(day: dt.date, period: str | None) -> ResolvedDate | None:
+    if period in ("day", "part_of_day"):
+        return ResolvedDate(day.isoformat(), "day")
+    if period == "week":
+        return ResolvedDate(day.isoformat(), "week")
+    if period == "month":
+        return ResolvedDate(day.strftime("%Y-%m"), "month")
+    if period == "year":
+        return ResolvedDate(f"{day.year:04d}", "year")
+    return None
+
+
+def resolve_date(text: str, published: dt.date) -> ResolvedDate | None:
+    """The date a phrase names, read against the publication date; None when it names no date."""
+    phrase = " ".join(text.split()).strip(" ,.:;()")
+    if not phrase or not _DATE_CUE.search(phrase) or _DURATION.match(phrase):
+        return None
+    if match := _NUMERIC_DATE.fullmatch(phrase):
+        month, day, year = (int(group) for group in match.groups())
+        return _valid(year, month, day)
+    if match := _DAY_RANGE.search(phrase):
+        first = _dateparser(f"{match.group(1)} {match.group(3)}", published)
+        last = _dateparser(f"{match.group(2)} {match.group(3)}", published)
+        if first and last and first.precision == last.precision == "day":
+            start, end = dt.date.fromisoformat(first.value), dt.date.fromisoformat(last.value)
+            return _week_middle(min(start, end), max(start, end)) if start != end else first
+    for pattern, rule in _VAGUE_PHRASES:
+        if pattern.search(phrase):
+            return rule(published)
+    if match := _PART_OF_MONTH.match(phrase):
+        resolved = _dateparser(match.group(1), published)
+        return ResolvedDate(resolved.value[:7], "month") if resolved and resolved.precision == "day" else resolved
+    return _dateparser(phrase, published)
+
+
+def _valid(year: int, month: int, day: int) -> ResolvedDate | None:
+    try:
+        return ResolvedDate(dt.date(year, month, day).isoformat(), "day")
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    span: Span
+    date: ResolvedDate
+    in_parentheses: bool
+
+
+def _in_parentheses(span: Span) -> bool:
+    before = span.doc.text[span.sent.start_char : span.start_char]
+    return before.count("(") > before.count(")")
+
+
+def date_candidates(sentence: Span, published: dt.date) -> list[_Candidate]:
+    """Every date phrase of a sentence that resolves: DATE/TIME entities and numeric dates."""
+    spans = [ent for ent in sentence.ents if ent.label_ in ("DATE", "TIME")]
+    doc = sentence.doc
+    for match in _NUMERIC_DATE.finditer(sentence.text):
+        span = doc.char_span(sentence.start_char + match.start(), sentence.start_char + match.end(), alignment_mode="expand")
+        if span is not None and not any(span.start < ent.end and ent.start < span.end for ent in spans):
+            spans.append(span)
+    candidates = []
+    for span in spans:
+        text = _NUMERIC_DATE.search(span.text).group(0) if _NUMERIC_DATE.search(span.text) else span.text
+        resolved = resolve_date(text, published)
+        if resolved is not None:
+            candidates.append(_Candidate(span, resolved, _in_parentheses(span)))
+    return candidates
+
+
+def _nearest(candidates: list[_Candidate], anchor: int) -> _Candidate | None:
+    """The candidate nearest a token index, preferring ones outside parentheses."""
+    if not candidates:
+        return None
+    outside = [c for c in candidates if not c.in_parentheses] or candidates
+    return min(outside, key=lambda c: (min(abs(c.span.start - anchor), abs(c.span.end - anchor)), _PRECISION_RANK[c.date.precision]))
+
+
+class DateStage(Stage):
+    """Fill `event_date`, `date_precision` and `date_text` for every event."""
+
+    name = "dates"
+    version = "1"
+
+    def process(self, batch: list[DocState]) -> list[DocState]:
+        for state in batch:
+            published = state.article.published
+            lead = next(iter(state.doc.sents), None)
+            for draft in state.events:
+                if published is None:
+                    self._fill_without_reference(draft, lead)
+                else:
+                    self._fill(draft, lead, published)
+        return batch
+
+    def _fill(self, draft: EventDraft, lead: Span | None, published: dt.date) -> None:
+        for sentence in own_sentences(draft):
+            chosen = _nearest(date_candidates(sentence, published), draft.trigger.start)
+            if chosen is not None:
+                self._set(draft, chosen, rule="event sentence")
+                return
+        if lead is not None and (chosen := _nearest(date_candidates(lead, published), lead.start)) is not None:
+            self._set(draft, chosen, rule="leading date line")
+            return
+        draft.set("event_date", published.isoformat(), self, rule="publication date")
+        draft.set("date_precision", "week", self, rule="publication date")
+        draft.set("date_text", PUBLICATION_DATE_TEXT, self, rule="publication date")
+
+    def _fill_without_reference(self, draft: EventDraft, lead: Span | None) -> None:
+        """Without a publication date only self-contained dates (with a year) can be read."""
+        sentences = own_sentences(draft) + ([lead] if lead is not None else [])
+        for sentence in sentences:
+            absolute = [c for c in date_candidates(sentence, dt.date.today()) if re.search(r"\b\d{4}\b", c.span.text)]
+            chosen = _nearest(absolute, draft.trigger.start)
+            if chosen is not None:
+                self._set(draft, chosen, rule="absolute date")
+                return
+
+    def _set(self, draft: EventDraft, chosen: _Candidate, rule: str) -> None:
+        draft.set("event_date", chosen.date.value, self, chosen.span, rule=rule)
+        draft.set("date_precision", chosen.date.precision, self, chosen.span, rule=rule)
+        draft.set("date_text", chosen.span.text, self, chosen.span, rule=rule)

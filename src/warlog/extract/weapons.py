@@ -1,0 +1,129 @@
+"""WeaponStage: the weapons an event used (canonical names from `data/weapons.yaml`) and how many.
+
+Also home of the two sentence windows every field stage reads: an event's own sentences (its trigger's
+sentence and its evidence) and its region (those sentences plus the ones that follow, up to the next
+event's trigger), so that a count or a weapon is read from the event it belongs to.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Span
+
+from warlog.extract.base import DocState, EventDraft, Stage
+from warlog.extract.numbers import count_of
+from warlog.knowledge import load_data
+
+REGION_MAX_SENTENCES = 4
+
+
+@dataclass(frozen=True)
+class WeaponEntry:
+    """One weapon of the taxonomy."""
+
+    name: str
+    patterns: tuple[str, ...]
+    gtd_type: str
+    gtd_subtype: str
+    plover_mode: str
+    source: str
+
+
+@dataclass(frozen=True)
+class WeaponMention:
+    """A weapon word found in the text."""
+
+    entry: WeaponEntry
+    span: Span
+
+
+@lru_cache(maxsize=1)
+def weapon_entries() -> dict[str, WeaponEntry]:
+    """The weapon taxonomy, by canonical name."""
+    entries = {}
+    for row in load_data("weapons.yaml")["weapons"]:
+        entry = WeaponEntry(
+            name=row["name"],
+            patterns=tuple(str(pattern) for pattern in row["patterns"]),
+            gtd_type=row["gtd_type"],
+            gtd_subtype=row["gtd_subtype"],
+            plover_mode=row["plover_mode"],
+            source=row["source"],
+        )
+        entries[entry.name] = entry
+    return entries
+
+
+def _pattern_key(pattern: str) -> str:
+    return re.sub(r"[\s-]+", " ", pattern.casefold())
+
+
+@lru_cache(maxsize=1)
+def _matcher() -> tuple[re.Pattern[str], dict[str, WeaponEntry]]:
+    """One regex over every pattern (longest first) and the entry each folded pattern belongs to."""
+    by_key = {_pattern_key(p): entry for entry in weapon_entries().values() for p in entry.patterns}
+    keys = sorted(by_key, key=len, reverse=True)
+    alternatives = "|".join(r"[\s-]+".join(re.escape(word) for word in key.split(" ")) for key in keys)
+    return re.compile(rf"(?<![\w-])({alternatives})(?:e?s)?(?![\w-])", re.IGNORECASE), by_key
+
+
+def find_weapons(span: Span) -> list[WeaponMention]:
+    """Every weapon word in a span, in text order."""
+    pattern, by_key = _matcher()
+    mentions = []
+    for match in pattern.finditer(span.text):
+        start = span.start_char + match.start()
+        words = span.doc.char_span(start, span.start_char + match.end(), alignment_mode="expand")
+        if words is not None:
+            mentions.append(WeaponMention(by_key[_pattern_key(match.group(1))], words))
+    return mentions
+
+
+def own_sentences(draft: EventDraft) -> list[Span]:
+    """The trigger's sentence, then every other sentence the event's evidence covers, in text order."""
+    sentences = [draft.sentence]
+    for evidence in draft.event.evidence:
+        for sentence in draft.trigger.doc.sents:
+            if sentence.start_char < evidence.end and evidence.start < sentence.end_char and sentence not in sentences:
+                sentences.append(sentence)
+    return sentences
+
+
+def region_sentences(state: DocState, draft: EventDraft) -> list[Span]:
+    """The event's own sentences, then the sentences after its trigger up to the next event's trigger."""
+    sentences = own_sentences(draft)
+    later_triggers = [other.sentence.start for other in state.events if other.sentence.start > draft.sentence.start]
+    stop = min(later_triggers, default=len(state.doc))
+    following = [s for s in state.doc.sents if draft.sentence.start < s.start < stop]
+    return sentences + [s for s in following[:REGION_MAX_SENTENCES] if s not in sentences]
+
+
+class WeaponStage(Stage):
+    """Fill `weapons` (canonical names) and `weapon_count` from the event's sentences, or its region if they have none."""
+
+    name = "weapons"
+    version = "1"
+
+    def process(self, batch: list[DocState]) -> list[DocState]:
+        for state in batch:
+            for draft in state.events:
+                self._fill(state, draft)
+        return batch
+
+    def _fill(self, state: DocState, draft: EventDraft) -> None:
+        mentions = [m for sentence in own_sentences(draft) for m in find_weapons(sentence)]
+        if not mentions:
+            mentions = [m for sentence in region_sentences(state, draft) for m in find_weapons(sentence)]
+        if not mentions:
+            return
+        names = list(dict.fromkeys(mention.entry.name for mention in mentions))
+        first = mentions[0]
+        draft.set("weapons", names, self, first.span, rule=f"weapons.yaml:{first.entry.name}")
+        for mention in mentions:
+            count = count_of(mention.span.root)
+            if count:
+                draft.set("weapon_count", count, self, mention.span, rule="count")
+                break
