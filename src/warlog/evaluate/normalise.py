@@ -7,6 +7,7 @@ from functools import lru_cache
 
 import pycountry
 
+from warlog.actors.registry import load_registry
 from warlog.geo.names import place_key
 from warlog.knowledge import load_data
 from warlog.text import fold
@@ -90,8 +91,14 @@ def admin1_key(name: str) -> str:
 
 
 def actor_key(name: str) -> str:
-    """A folded actor name without ACLED's parenthesised country or period."""
-    return fold(_PARENTHESIS.sub("", name))
+    """The registry id of an actor name (also tried without ACLED's "(Iraq)" or "(2020-)"), else the folded name."""
+    bare = _PARENTHESIS.sub("", name)
+    registry = load_registry()
+    for candidate in (name, bare):
+        actor = registry.resolve(candidate)
+        if actor is not None:
+            return actor.id
+    return fold(bare)
 
 
 def is_generic_actor(name: str | None) -> bool:
@@ -100,7 +107,7 @@ def is_generic_actor(name: str | None) -> bool:
 
 
 def actors_match(gold: str, predicted: str | None) -> bool:
-    """Same actor: both generic (unidentified/unknown/none), or the same name once folded."""
+    """Same actor: both generic (unidentified/unknown/none), or one registry actor or folded name."""
     if is_generic_actor(gold):
         return is_generic_actor(predicted)
     return predicted is not None and actor_key(gold) == actor_key(predicted)

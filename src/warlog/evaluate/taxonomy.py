@@ -1,23 +1,20 @@
-"""Map warlog's ACLED sub-event types onto CASE 2021 codes, through the shipped taxonomy data file."""
+"""Map warlog's ACLED sub-event types onto CASE 2021 codes, through the shipped taxonomy."""
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-from warlog.knowledge import load_data
+from warlog.extract.taxonomy import taxonomy
 from warlog.text import fold
 
 
 @lru_cache(maxsize=1)
 def _case_code_index() -> dict[str, str]:
-    """Folded sub-event type name (and folded CASE code) -> CASE code, from taxonomy.yaml."""
+    """Folded sub-event type name (and folded CASE code) -> CASE code."""
     index: dict[str, str] = {}
-    for event_type in load_data("taxonomy.yaml")["event_types"]:
-        for sub_type in event_type.get("sub_event_types", []):
-            code = sub_type.get("case_code")
-            if code:
-                index.setdefault(fold(sub_type["name"]), code)
-                index[fold(code)] = code
+    for sub_type in taxonomy().values():
+        index.setdefault(fold(sub_type.name), sub_type.case_code)
+        index[fold(sub_type.case_code)] = sub_type.case_code
     return index
 
 

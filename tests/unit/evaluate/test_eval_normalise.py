@@ -56,6 +56,19 @@ def test_generic_actors_match_each_other_and_no_actor() -> None:
     assert not actors_match("Kataib Hezbollah", None)
 
 
+@pytest.mark.parametrize(
+    ("gold", "predicted"),
+    [
+        ("Islamic State (Syria)", "ISIS"),
+        ("Islamic State of Iraq and the Levant (ISIL)", "Daesh"),
+        ("Houthis", "Ansar Allah"),
+        ("PKK", "Kurdistan Workers' Party"),
+    ],
+)
+def test_actor_aliases_match_through_the_registry(gold: str, predicted: str) -> None:
+    assert actors_match(gold, predicted)
+
+
 def test_named_actors_match_when_folded_and_without_acled_parentheses() -> None:
     assert actors_match("Military Forces of Iraq (2020-)", "military forces of iraq")
     assert actors_match("Kata'ib Hizballah", "Kataib Hizballah")
