@@ -90,6 +90,7 @@ def admin1_key(name: str) -> str:
     return _admin1_aliases().get(key, key)
 
 
+@lru_cache(maxsize=65536)
 def actor_key(name: str) -> str:
     """The registry id of an actor name (also tried without ACLED's "(Iraq)" or "(2020-)"), else the folded name."""
     bare = _PARENTHESIS.sub("", name)

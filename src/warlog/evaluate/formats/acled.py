@@ -10,6 +10,7 @@ from warlog.evaluate.formats.common import float_or_none, int_or_none, read_tabl
 from warlog.evaluate.records import GoldDoc, GoldEvent, GoldSet
 
 REQUIRED = ("notes", "event_date", "event_type", "sub_event_type")
+MONTH_ONLY = "3"  # ACLED time_precision 3: only the month is known, the day is a placeholder
 # ACLED writes 0 fatalities when the count is unknown and says so in the notes.
 _CASUALTIES_UNKNOWN = re.compile(r"\b(?:casualties|fatalities)\s+(?:are\s+|were\s+)?unknown\b", re.IGNORECASE)
 
@@ -22,8 +23,11 @@ def _parse_row(row: dict[str, str], line: int) -> GoldDoc:
     if fatalities == 0 and _CASUALTIES_UNKNOWN.search(notes):
         fatalities = None
     date = text_or_none(row["event_date"])
+    event_date = normalise_date(date) if date else None
+    if event_date and row.get("time_precision", "").strip() == MONTH_ONLY:
+        event_date = event_date[:7]
     event = GoldEvent(
-        event_date=normalise_date(date) if date else None,
+        event_date=event_date,
         event_type=text_or_none(row["event_type"]),
         sub_event_type=text_or_none(row["sub_event_type"]),
         actor1=text_or_none(row.get("actor1")),

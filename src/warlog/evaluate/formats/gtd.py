@@ -33,7 +33,7 @@ def _parse_row(row: dict[str, str], line: int) -> GoldDoc:
         event_date=date,
         event_type=event_type,
         sub_event_type=sub_event_type,
-        actor1=text_or_none(row.get("gname")),
+        actor1=(row.get("gname") or "").strip() or None,  # "Unknown" is scored: it wants no named group
         country=text_or_none(row.get("country_txt")),
         admin1=text_or_none(row.get("provstate")),
         location=text_or_none(row.get("city")),
