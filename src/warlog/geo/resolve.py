@@ -1,0 +1,201 @@
+"""Find the place mentions of a parsed article and resolve each to one gazetteer place, or to none.
+
+Ranking is a sum of explainable features, each recorded by name on the winning candidate:
+the article's countries, "X, Y" / "X in Y" / "X (Y)" containment, feature type and a generic word
+naming it ("province", "city"), population, and closeness to the article's other places. A mention
+the small model labelled PERSON or ORG must earn its place (country context and a place-like
+preposition or containment), so a man or a group named like a village stays a name.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from warlog.geo.distance import haversine_km
+from warlog.geo.gazetteer import Gazetteer
+from warlog.geo.model import Place
+from warlog.geo.names import place_key
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+WEAK_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "on", "outside", "inside", "into", "across", "around", "over", "from", "of", "toward", "towards", "targeting"})
+ADMIN_WORDS = frozenset({"province", "governorate", "region", "state", "muhafazah", "wilayah", "division", "oblast"})
+TOWN_WORDS = frozenset({"city", "town", "village", "district", "subdistrict", "neighborhood", "neighbourhood", "area", "camp", "countryside", "outskirts", "municipality", "county", "suburb"})
+CONTAINMENT = re.compile(r"^\s*(?:,|\(|in|in the|of|,\s*in|,\s*in the)\s*$", re.IGNORECASE)
+NEARBY_KM = 250.0
+MIN_SCORE = 1.0
+
+
+@dataclass
+class Candidate:
+    """A gazetteer place considered for a mention, with its score and the features that made it."""
+
+    place: Place
+    score: float = 0.0
+    features: dict[str, float] = field(default_factory=dict)
+
+    def add(self, feature: str, value: float) -> None:
+        self.features[feature] = round(value, 2)
+        self.score += value
+
+
+@dataclass
+class Mention:
+    """A place-like span, its candidates and (after resolution) the chosen place."""
+
+    span: Span
+    label: str
+    candidates: list[Candidate]
+    generic: str | None = None
+    chosen: Candidate | None = None
+
+    @property
+    def place(self) -> Place | None:
+        return self.chosen.place if self.chosen else None
+
+    @property
+    def weak(self) -> bool:
+        """The model did not call it a place and no place pattern marked it."""
+        return self.label in WEAK_LABELS and not self.span.ent_id_.startswith("place:")
+
+
+def _generic_word(doc: Doc, span: Span) -> str | None:
+    """A word right after the name that says what it is: 'Anbar province', 'Sanaa city'."""
+    if span.end < len(doc) and doc[span.end].lower_ in ADMIN_WORDS | TOWN_WORDS:
+        return doc[span.end].lower_
+    return None
+
+
+def _strip_span(span: Span) -> Span:
+    """The name inside a span: without a leading 'the' or a trailing generic word."""
+    start, end = span.start, span.end
+    doc = span.doc
+    if doc[start].lower_ == "the" and end - start > 1:
+        start += 1
+    if end - start > 1 and doc[end - 1].lower_ in ADMIN_WORDS | TOWN_WORDS:
+        end -= 1
+    while end - start > 1 and doc[end - 1].is_punct:
+        end -= 1
+    return doc[start:end]
+
+
+def collect_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
+    """Every entity span that names at least one gazetteer place."""
+    mentions = []
+    for ent in doc.ents:
+        if ent.label_ not in PLACE_LABELS | WEAK_LABELS:
+            continue
+        span = _strip_span(ent)
+        places = gazetteer.lookup_key(place_key(span.text))
+        if ent.label_ == "NORP":
+            places = [p for p in places if p.feature == "country"]
+        if places:
+            generic = _generic_word(doc, ent) or (ent[-1].lower_ if ent[-1].lower_ in ADMIN_WORDS | TOWN_WORDS else None)
+            mentions.append(Mention(span, ent.label_, [Candidate(p) for p in places], generic))
+    return mentions
+
+
+def _containers(mentions: list[Mention], index: int) -> list[Mention]:
+    """The mentions written as the container of mention `index`: 'X, Y', 'X in Y', 'X (Y)', chained."""
+    found = []
+    current = mentions[index]
+    for nxt in mentions[index + 1 :]:
+        gap = current.span.doc.text[current.span.end_char : nxt.span.start_char]
+        gap = re.sub(r"\b(?:" + "|".join(sorted(ADMIN_WORDS | TOWN_WORDS)) + r")\b", "", gap, flags=re.IGNORECASE)
+        if not CONTAINMENT.match(gap):
+            break
+        found.append(nxt)
+        current = nxt
+    return found
+
+
+def _contains(container: Place, place: Place) -> bool:
+    if container.feature == "country":
+        return container.country == place.country and place.feature != "country"
+    if container.feature == "admin1":
+        return container.country == place.country and container.admin1 == place.admin1 and place.feature != "admin1"
+    return False
+
+
+def context_countries(mentions: list[Mention]) -> Counter:
+    """How often each country is named, by its name, a demonym or one of its divisions."""
+    counts: Counter = Counter()
+    for mention in mentions:
+        named = {c.place.country for c in mention.candidates if c.place.feature == "country"}
+        divisions = {c.place.country for c in mention.candidates if c.place.feature == "admin1"}
+        if named:
+            counts.update(named)
+        elif len(divisions) == 1 and not mention.weak:
+            counts.update(divisions)
+    return counts
+
+
+def _score(mention: Mention, countries: Counter, containers: list[Mention]) -> None:
+    """Score every candidate of one mention on the article-level features."""
+    for cand in mention.candidates:
+        place = cand.place
+        if place.feature == "country":
+            cand.add("country_name", 4.0)
+        elif place.feature in {"admin1", "region"}:
+            cand.add("admin_name", 1.5)
+        elif place.id.startswith("cur:"):
+            cand.add("curated", 3.0)
+        cand.add("population", math.log10(place.population + 1) / 2)
+        if place_key(place.name) == place_key(mention.span.text):
+            cand.add("main_name", 1.0)
+        if countries:
+            if place.country in countries:
+                cand.add("article_country", 3.0)
+            elif place.country is not None and place.feature != "country":
+                cand.add("foreign_country", -3.0)
+        if mention.generic in ADMIN_WORDS:
+            cand.add("generic_word", 4.0 if place.feature == "admin1" else -1.0)
+        elif mention.generic in TOWN_WORDS:
+            cand.add("generic_word", 2.0 if place.feature != "admin1" else -2.0)
+        for container in containers:
+            if any(_contains(c.place, place) for c in container.candidates):
+                cand.add(f"within:{container.span.text}", 6.0 if any(c.place.feature == "admin1" for c in container.candidates) else 3.0)
+        if mention.weak:
+            cand.add("weak_label", -4.0)
+
+
+def _place_like_position(span: Span) -> bool:
+    """The span is the object of a place preposition ('in X', 'near X')."""
+    head = span.root.head
+    return span.root.dep_ == "pobj" and head.lower_ in PLACE_PREPOSITIONS
+
+
+def resolve(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
+    """Collect the place mentions of `doc` and choose a place (or none) for each."""
+    mentions = collect_mentions(doc, gazetteer)
+    countries = context_countries(mentions)
+    for index, mention in enumerate(mentions):
+        _score(mention, countries, _containers(mentions, index))
+        if mention.weak and _place_like_position(mention.span):
+            for cand in mention.candidates:
+                cand.add("place_preposition", 2.0)
+    _choose(mentions)
+    anchors = [m.place for m in mentions if m.place is not None and m.place.feature not in {"country", "sea"}]
+    for mention in mentions:
+        for cand in mention.candidates:
+            if cand.place.feature in {"country", "sea"}:
+                continue
+            others = [a for a in anchors if a.id != cand.place.id and a.id != (mention.place.id if mention.place else None)]
+            if any(haversine_km(a.latitude, a.longitude, cand.place.latitude, cand.place.longitude) < NEARBY_KM for a in others):
+                cand.add("near_other_places", 1.5)
+    _choose(mentions)
+    return mentions
+
+
+def _choose(mentions: list[Mention]) -> None:
+    """Pick each mention's best candidate; none when it scores too low, or when a weakly labelled
+    mention has neither a place preposition nor a named container."""
+    for mention in mentions:
+        best = max(mention.candidates, key=lambda c: (c.score, c.place.population, c.place.id))
+        supported = not mention.weak or any(f == "place_preposition" or f.startswith("within:") for f in best.features)
+        mention.chosen = best if best.score > MIN_SCORE and supported else None
