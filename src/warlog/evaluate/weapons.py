@@ -1,4 +1,4 @@
-"""Weapon categories for scoring: GTD's weapon types and warlog's weapon words on one coarse scale."""
+"""Weapon categories for scoring: GTD weapon types, the one scale GTD gold and warlog's weapon names share."""
 
 from __future__ import annotations
 
@@ -6,31 +6,29 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from warlog.extract.weapons import weapon_entries
 from warlog.text import fold
-
-# category -> words that put a weapon string in it (a drone strike delivers explosives, so it is both).
-_CATEGORY_WORDS: dict[str, tuple[str, ...]] = {
-    "drone": ("drone", "uav", "unmanned", "quadcopter"),
-    "explosives": (
-        "explosive", "explosives", "bomb", "ied", "vbied", "grenade", "mine", "landmine", "shell", "rocket",
-        "mortar", "missile", "artillery", "dynamite", "drone", "uav", "quadcopter", "projectile",
-    ),
-    "firearms": ("firearm", "firearms", "gun", "rifle", "pistol", "bullet", "gunfire", "kalashnikov", "ak 47"),
-    "incendiary": ("incendiary", "arson", "fire", "molotov", "petrol bomb"),
-    "melee": ("melee", "knife", "machete", "blade", "axe", "sword"),
-    "chemical": ("chemical", "chlorine", "sarin", "mustard gas", "nerve agent", "tear gas"),
-}
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> dict[str, re.Pattern[str]]:
-    return {
-        category: re.compile(r"\b(?:" + "|".join(re.escape(word) for word in words) + r")s?\b")
-        for category, words in _CATEGORY_WORDS.items()
-    }
+def _category_index() -> tuple[re.Pattern[str], dict[str, str]]:
+    """A whole-word regex over every weapon name, pattern and GTD type, and the GTD type (folded) of each."""
+    index: dict[str, str] = {}
+    for entry in weapon_entries().values():
+        category = fold(entry.gtd_type)
+        index[category] = category
+        for name in (entry.name, *entry.patterns):
+            index.setdefault(fold(name), category)
+    alternatives = "|".join(re.escape(key) for key in sorted(index, key=len, reverse=True))
+    return re.compile(rf"\b({alternatives})s?\b"), index
 
 
 def weapon_categories(weapons: Iterable[str]) -> set[str]:
-    """The coarse categories of a list of weapon strings ('Explosives', 'armed drone', 'AK-47'...)."""
-    folded = [fold(weapon, drop_articles=False) for weapon in weapons]
-    return {category for category, pattern in _patterns().items() if any(pattern.search(w) for w in folded)}
+    """The GTD weapon types of weapon strings: 'Explosives', 'drone' and 'car bomb' are all explosives."""
+    pattern, index = _category_index()
+    categories = set()
+    for weapon in weapons:
+        match = pattern.search(fold(weapon))
+        if match:
+            categories.add(index[match.group(1)])
+    return categories

@@ -77,8 +77,8 @@ def test_named_actors_match_when_folded_and_without_acled_parentheses() -> None:
 
 def test_weapon_categories_put_gtd_types_and_weapon_words_on_one_scale() -> None:
     assert weapon_categories(["Explosives"]) == {"explosives"}
-    assert weapon_categories(["armed drone"]) == {"drone", "explosives"}
-    assert weapon_categories(["AK-47", "machete"]) == {"firearms", "melee"}
+    assert weapon_categories(["armed drone"]) == {"explosives"}
+    assert weapon_categories(["assault rifle", "machete"]) == {"firearms", "melee"}
     assert weapon_categories(["Firearms"]) == {"firearms"}
     assert weapon_categories(["rockets"]) == {"explosives"}
     assert weapon_categories(["banner"]) == set()
