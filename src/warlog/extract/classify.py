@@ -55,11 +55,12 @@ def weapon_cues() -> dict[str, LexiconEntry]:
     return index
 
 
-def decide(draft: DetectedDraft, cues: list[Hit]) -> Decision | None:
-    """Add up the votes of a draft's triggers, cues and weapons; None when nothing reaches a type."""
+def decide(draft: DetectedDraft, nearby: list[Hit]) -> Decision | None:
+    """Add up the votes of a draft's triggers, of the cues in its sentences and of its weapons."""
     weapon_entries = [weapon_cues()[word] for weapon in draft.event.weapons for word in fold(weapon).split()
                       if word in weapon_cues()]
-    groups = cue_groups([*cues, *draft.hits])
+    cues = [hit for hit in nearby if not hit.entry.is_trigger]
+    groups = cue_groups(nearby)
     groups |= {entry.group for entry in weapon_entries if entry.group}
     lead_claim = draft.hits[0].entry.family == "attribution"
     votes: list[Vote] = []
@@ -93,13 +94,13 @@ class Classification(Stage):
 
     def process(self, batch: list[DocState]) -> list[DocState]:
         for state in batch:
-            cues = [hit for hit in find_hits(state.doc) if not hit.entry.is_trigger]
+            hits = find_hits(state.doc)
             kept = []
             for draft in state.events:
                 if not isinstance(draft, DetectedDraft):
                     kept.append(draft)
                     continue
-                in_event = [cue for cue in cues if any(ev.start <= cue.span.start_char < ev.end for ev in draft.event.evidence)]
+                in_event = [h for h in hits if any(ev.start <= h.span.start_char < ev.end for ev in draft.event.evidence)]
                 decision = decide(draft, in_event)
                 if decision is None or decision.score < self.min_score:
                     continue

@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 
 from warlog.extract.base import DocState, EventDraft, Stage, short_hash
 from warlog.extract.lexicon import Hit, cue_groups, find_hits
-from warlog.extract.modality import modality_of
+from warlog.extract.mood import MODAL_FAMILIES, modality_of
 from warlog.extract.taxonomy import sub_event_type
 from warlog.records import Event, Evidence
 
@@ -94,7 +94,7 @@ def _sentence_groups(hits: list[Hit]) -> list[Group]:
         family = "conflict" if hit.entry.family == "support" else hit.entry.family
         if is_background(hit.head):
             groups.append(Group(family, [hit], background=True))
-        elif modality_of(hit.head) is not None:
+        elif hit.entry.family in MODAL_FAMILIES and modality_of(hit.head) is not None:
             groups.append(Group(family, [hit], modal=True))
         elif hit.entry.family in JOINING_FAMILIES:
             joining.append(hit)
@@ -157,7 +157,7 @@ class EventDetection(Stage):
         for draft in reversed(drafts):
             if index - draft.last_sentence > MAX_SENTENCE_GAP:
                 return None
-            if draft.event.background or draft.event.hypothetical or modality_of(draft.trigger.root):
+            if draft.event.background or (draft.family in MODAL_FAMILIES and modality_of(draft.trigger.root)):
                 continue
             if draft.family == family or (only_joining and family in ("conflict", "attribution")):
                 return draft
