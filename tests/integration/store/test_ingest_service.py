@@ -1,0 +1,80 @@
+"""The ingest service on SQLite and PostgreSQL: duplicates skipped, near-duplicates linked, batches atomic."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+import pytest
+
+from warlog.records import Article, Event
+from warlog.service import IngestService
+from warlog.store import ArticleRepository, Database, ReportRepository
+
+STORY = (
+    "Two drones struck a logistics base near the airport late on Monday, a security official said. "
+    "The base hosts foreign troops and local forces. No casualties were reported, but a hangar was damaged. "
+    "A little-known group calling itself the Guardians of the Valley claimed the attack on a messaging channel, "
+    "while officials blamed a larger militia, which denied any role in a statement on Tuesday."
+)
+
+
+def one_event_each(articles: Iterable[Article]) -> Iterator[tuple[Article, list[Event]]]:
+    """A real extractor for storage tests: one constructed event per article."""
+    for article in articles:
+        yield article, [Event(doc_id=article.doc_id, event_id=f"{article.doc_id}-1", event_type="Explosions/Remote violence",
+                              sub_event_type="Air/drone strike")]
+
+
+def counts(database: Database) -> tuple[int, int]:
+    with database.transaction() as session:
+        return ArticleRepository(session).count(), ReportRepository(session).count()
+
+
+def test_reingest_adds_nothing_and_reports_duplicates(database: Database) -> None:
+    articles = [Article(doc_id=f"d{i}", text=f"Article number {i}. {STORY}" if i else STORY) for i in range(3)]
+    service = IngestService(database, extractor=one_event_each, batch_size=2)
+    first = service.ingest(articles)
+    assert (first.articles, first.reports) == (3, 1)
+    assert [(n.doc_id, n.original_doc_id) for n in first.near_duplicates] == [("d1", "d0"), ("d2", "d0")]
+    second = service.ingest(articles)
+    assert (second.articles, second.reports, len(second.duplicates)) == (0, 0, 3)
+    assert counts(database) == (3, 1)
+
+
+def test_same_text_with_other_spacing_or_same_canonical_url_is_a_duplicate(database: Database) -> None:
+    service = IngestService(database, extractor=one_event_each)
+    service.ingest([Article(doc_id="a", text=STORY, url="https://news.example/story/")])
+    report = service.ingest([
+        Article(doc_id="spaced", text="  " + STORY.replace(". ", ".\n\n") + "\nAdvertisement\n"),
+        Article(doc_id="tracked", text="Entirely different words here.", url="https://NEWS.example/story?utm_source=x#top"),
+    ])
+    assert [(d.doc_id, d.original_doc_id) for d in report.duplicates] == [("spaced", "a"), ("tracked", "a")]
+    assert counts(database) == (1, 1)
+
+
+def test_syndicated_copy_is_stored_linked_and_not_extracted(database: Database) -> None:
+    service = IngestService(database, extractor=one_event_each)
+    service.ingest([Article(doc_id="original", text=STORY)])
+    copy = Article(doc_id="copy", text="Drones hit base, group claims\n" + STORY + "\nCopyright 2024 Example Media.")
+    report = service.ingest([copy])
+    assert [(n.doc_id, n.original_doc_id) for n in report.near_duplicates] == [("copy", "original")]
+    with database.transaction() as session:
+        stored = {a.article.doc_id: a for a in ArticleRepository(session).list()}
+    assert stored["copy"].near_duplicate_of == stored["original"].id
+    assert counts(database) == (2, 1)
+
+
+def test_a_failing_batch_stores_nothing_and_earlier_batches_stay(database: Database) -> None:
+    def fails_on_second_batch(articles: Iterable[Article]) -> Iterator[tuple[Article, list[Event]]]:
+        batch = list(articles)
+        if any(a.doc_id == "b2" for a in batch):
+            raise RuntimeError("extractor crashed")
+        return one_event_each(batch)
+
+    articles = [Article(doc_id=f"b{i}", text=f"Unrelated report {i}: " + " ".join(f"w{i}x{j}" for j in range(30)))
+                for i in range(4)]
+    with pytest.raises(RuntimeError):
+        IngestService(database, extractor=fails_on_second_batch, batch_size=2).ingest(articles)
+    assert counts(database) == (2, 2)
+    IngestService(database, extractor=one_event_each, batch_size=2).ingest(articles)
+    assert counts(database) == (4, 4)
