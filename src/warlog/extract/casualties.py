@@ -26,7 +26,7 @@ from typing import Literal
 from spacy.tokens import Span, Token
 
 from warlog.extract.base import DocState, EventDraft, Stage
-from warlog.extract.numbers import count_of
+from warlog.extract.numbers import count_of, parse_number
 from warlog.extract.weapons import region_sentences
 from warlog.knowledge import load_data
 
@@ -47,21 +47,42 @@ class CasualtyTerm:
 
 
 @dataclass(frozen=True)
-class CasualtyStatement:
-    """A set phrase that states a toll: values per field (None = unknown); weak ones only fill a silent toll."""
-
-    pattern: re.Pattern[str]
-    values: dict[str, int | None]
-    weak: bool
-
-
-@dataclass(frozen=True)
 class Finding:
     """One field decided by some words of a sentence."""
 
     value: int | None
     evidence: Span
     rule: str
+
+
+CAPTURED = "captured"
+
+
+@dataclass(frozen=True)
+class CasualtyStatement:
+    """A set phrase that states a toll: values per field (None = unknown, "captured" = the number it captures).
+
+    `override` statements beat counts read from casualty words; `weak` ones only fill a silent toll.
+    """
+
+    pattern: re.Pattern[str]
+    values: dict[str, int | str | None]
+    weak: bool
+    override: bool
+
+    def read(self, sentence: Span) -> dict[str, Finding]:
+        """The fields this statement decides in a sentence (empty if it does not match)."""
+        for match in self.pattern.finditer(sentence.text):
+            number = parse_number(match.group(1)) if match.groups() else None
+            if any(value == CAPTURED for value in self.values.values()) and number is None:
+                continue
+            words = sentence.char_span(match.start(), match.end(), alignment_mode="expand") or sentence
+            rule = f"statement:{match.group(0).lower()}"
+            return {
+                name: Finding(number if value == CAPTURED else value, words, rule)
+                for name, value in self.values.items()
+            }
+        return {}
 
 
 @lru_cache(maxsize=1)
@@ -79,6 +100,7 @@ def casualty_statements() -> tuple[CasualtyStatement, ...]:
             pattern=re.compile(row["pattern"], re.IGNORECASE),
             values={name: row[name] for name in FIELDS if name in row},
             weak=bool(row.get("weak", False)),
+            override=bool(row.get("override", False)),
         )
         for row in load_data("casualties.yaml")["statements"]
     )
@@ -98,9 +120,19 @@ def _noun_count(noun: Token) -> int | None:
     return None
 
 
+def _victim_phrases(victim: Token) -> list[Token]:
+    """A victim word and its conjuncts, following an appositive that is not set off by a comma
+    ("13 Armed Forces (AF) soldiers and four workers")."""
+    heads = [victim]
+    for child in victim.children:
+        if child.dep_ == "appos" and child.doc[child.left_edge.i - 1].text != ",":
+            heads = [child]
+    return [token for head in heads for token in (head, *head.conjuncts)]
+
+
 def _victims_total(victim: Token) -> int | None:
     """The count of a victim phrase and its conjuncts ("the captain and a guard" -> 2); None if none is counted."""
-    counts = [_noun_count(token) for token in (victim, *victim.conjuncts)]
+    counts = [_noun_count(token) for token in _victim_phrases(victim)]
     known = [count for count in counts if count is not None]
     return sum(known) if known else None
 
@@ -122,11 +154,26 @@ def _victim(term: Token, entry: CasualtyTerm) -> Token | None:
     for dep in ("nsubjpass", "dobj"):
         if dep in children:
             return children[dep]
+    for verb in term.conjuncts:
+        objects = [child for child in verb.children if child.dep_ == "dobj"]
+        if objects and verb.i > term.i:
+            return objects[0]
     if "nsubj" in children and (term.tag_ == "VBN" or term.lemma_.lower() in ("die", "perish")):
         return children["nsubj"]
     if term.dep_ in ("acl", "relcl") and term.tag_ == "VBN":
         return term.head
     return None
+
+
+def _in_addition(term: Token) -> int:
+    """The count of an "in addition to the bomber" phrase on a casualty verb (0 if none)."""
+    for token in term.subtree:
+        if token.lower_ == "addition" and token.head.lower_ == "in":
+            for prep in token.children:
+                victims = [c for c in prep.children if c.dep_ == "pobj"] if prep.lower_ == "to" else []
+                if victims:
+                    return _victims_total(victims[0]) or 0
+    return 0
 
 
 def _is_negated(term: Token) -> bool:
@@ -155,40 +202,43 @@ def read_sentence(sentence: Span, excluded: set[int] = frozenset()) -> dict[str,
         if victim is None:
             continue
         value = 0 if _is_negated(token) else _victims_total(victim)
+        if value is not None and entry.field == "fatalities":
+            value += _in_addition(token)
         if value is not None:
             words = sentence.doc[min(token.i, victim.left_edge.i) : max(token.i, victim.i) + 1]
             found[entry.field] = Finding(value, words, rule=f"casualties.yaml:{entry.lemma}")
     for statement in casualty_statements():
-        if statement.weak:
-            continue
-        if match := statement.pattern.search(sentence.text):
-            words = sentence.char_span(match.start(), match.end(), alignment_mode="expand") or sentence
-            for name, value in statement.values.items():
-                found.setdefault(name, Finding(value, words, rule=f"statement:{match.group(0).lower()}"))
+        if not statement.weak and not statement.override:
+            for name, finding in statement.read(sentence).items():
+                found.setdefault(name, finding)
     return found
 
 
-def _weak_statement(sentences: list[Span]) -> Finding | None:
-    """An interception or a miss, stated in the event's sentences: no one harmed."""
+def _statements(sentences: list[Span], kind: str) -> dict[str, Finding]:
+    """What the first matching `override` or `weak` statement in the sentences decides."""
     for sentence in sentences:
         for statement in casualty_statements():
-            if statement.weak and (match := statement.pattern.search(sentence.text)):
-                words = sentence.char_span(match.start(), match.end(), alignment_mode="expand") or sentence
-                return Finding(0, words, rule=f"weak statement:{match.group(0).lower()}")
-    return None
+            if getattr(statement, kind) and (decided := statement.read(sentence)):
+                return decided
+    return {}
+
+
+def _reports_toll(draft: EventDraft) -> bool:
+    """An event whose trigger is a casualty word ("There were no casualties.") reports a toll, not a new attack."""
+    lemma = draft.trigger.root.lemma_.lower()
+    return lemma in casualty_terms() or lemma == "casualty"
 
 
 def read_toll(state: DocState, draft: EventDraft) -> dict[str, Finding]:
     """The event's fatalities and injured (see the module docstring for the rules)."""
-    sentences = region_sentences(state, draft)
+    sentences = region_sentences(state, draft, lambda other: not _reports_toll(other))
     excluded = _other_trigger_tokens(state, draft)
-    toll: dict[str, Finding] = {}
+    toll = _statements(sentences, "override")
     for sentence in sentences:
         for name, finding in read_sentence(sentence, excluded).items():
             toll.setdefault(name, finding)
     if not toll:
-        weak = _weak_statement(sentences)
-        return {name: weak for name in FIELDS} if weak is not None else {}
+        return _statements(sentences, "weak")
     for name in FIELDS:
         other = next(toll[n] for n in FIELDS if n in toll) if name not in toll else None
         if other is not None and other.value is not None:

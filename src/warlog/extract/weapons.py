@@ -8,6 +8,7 @@ event's trigger), so that a count or a weapon is read from the event it belongs 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -92,10 +93,17 @@ def own_sentences(draft: EventDraft) -> list[Span]:
     return sentences
 
 
-def region_sentences(state: DocState, draft: EventDraft) -> list[Span]:
-    """The event's own sentences, then the sentences after its trigger up to the next event's trigger."""
+def region_sentences(
+    state: DocState, draft: EventDraft, starts_region: Callable[[EventDraft], bool] = lambda other: True
+) -> list[Span]:
+    """The event's own sentences, then the sentences after its trigger up to the next event's trigger
+    (of an event for which `starts_region` holds)."""
     sentences = own_sentences(draft)
-    later_triggers = [other.sentence.start for other in state.events if other.sentence.start > draft.sentence.start]
+    later_triggers = [
+        other.sentence.start
+        for other in state.events
+        if other.sentence.start > draft.sentence.start and starts_region(other)
+    ]
     stop = min(later_triggers, default=len(state.doc))
     following = [s for s in state.doc.sents if draft.sentence.start < s.start < stop]
     return sentences + [s for s in following[:REGION_MAX_SENTENCES] if s not in sentences]
