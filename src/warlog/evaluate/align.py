@@ -16,7 +16,9 @@ def agreement(gold: GoldEvent, predicted: Event) -> int:
 
 def _reading_order(events: Sequence[Event]) -> list[int]:
     """Indexes of `events` by trigger offset (events without one last), then file order."""
-    return sorted(range(len(events)), key=lambda i: (events[i].evidence_start is None, events[i].evidence_start or 0, i))
+    return sorted(
+        range(len(events)), key=lambda i: (events[i].evidence_start is None, events[i].evidence_start or 0, i)
+    )
 
 
 def align(gold_events: Sequence[GoldEvent], predicted: Sequence[Event]) -> list[Event | None]:

@@ -38,8 +38,11 @@ def _month(date: str | None) -> str | None:
     return date[:7] if date is not None and len(date) >= 7 else None
 
 
-def _point(latitude: float | None, longitude: float | None) -> tuple[float, float] | None:
-    return None if latitude is None or longitude is None else (latitude, longitude)
+def _point(record: GoldEvent | Event) -> tuple[float, float] | None:
+    """The (latitude, longitude) of a gold or predicted event, when it has both."""
+    if record.latitude is None or record.longitude is None:
+        return None
+    return record.latitude, record.longitude
 
 
 def _within(km: float) -> Callable[[tuple[float, float], tuple[float, float] | None], bool]:
@@ -79,17 +82,14 @@ FIELD_METRICS: tuple[FieldMetric, ...] = (
     FieldMetric("country", lambda g: g.country, lambda p: p.country, _same_name(country_key)),
     FieldMetric("admin1", lambda g: g.admin1, lambda p: p.admin1, _same_name(admin1_key)),
     FieldMetric("location", lambda g: g.location, lambda p: p.location, _same_name(place_key)),
-    FieldMetric("within_25km", lambda g: _point(g.latitude, g.longitude), lambda p: _point(p.latitude, p.longitude),
-                _within(25.0)),
-    FieldMetric("within_161km", lambda g: _point(g.latitude, g.longitude), lambda p: _point(p.latitude, p.longitude),
-                _within(161.0)),
+    FieldMetric("within_25km", _point, _point, _within(25.0)),
+    FieldMetric("within_161km", _point, _point, _within(161.0)),
     FieldMetric("actor1", lambda g: g.actor1, lambda p: p.actor1, actors_match),
     FieldMetric("actor2", lambda g: g.actor2, lambda p: p.actor2, actors_match),
     FieldMetric("fatalities_exact", lambda g: g.fatalities, lambda p: p.fatalities, _equal),
     FieldMetric("fatalities_within1", lambda g: g.fatalities, lambda p: p.fatalities, _within_one),
     FieldMetric("injured_exact", lambda g: g.injured, lambda p: p.injured, _equal),
     FieldMetric("injured_within1", lambda g: g.injured, lambda p: p.injured, _within_one),
-    FieldMetric("weapon", lambda g: weapon_categories(g.weapons) or None, lambda p: weapon_categories(p.weapons),
-                _overlap),
+    FieldMetric("weapon", lambda g: weapon_categories(g.weapons) or None, lambda p: weapon_categories(p.weapons), _overlap),
     FieldMetric("claimed", lambda g: g.claimed, lambda p: p.attribution_status == "claimed", _equal),
 )

@@ -14,7 +14,10 @@ def event(event_id: str, start: int | None = None, **fields) -> Event:
 
 def test_gold_event_takes_the_prediction_with_most_matching_fields() -> None:
     gold = [GoldEvent(event_date="2024-01-02", country="Iraq", fatalities=2)]
-    preds = [event("a", 0, event_date="2024-01-02"), event("b", 50, event_date="2024-01-02", country="IQ", fatalities=2)]
+    preds = [
+        event("a", 0, event_date="2024-01-02"),
+        event("b", 50, event_date="2024-01-02", country="IQ", fatalities=2),
+    ]
     assert [e.event_id for e in align(gold, preds)] == ["b"]
 
 

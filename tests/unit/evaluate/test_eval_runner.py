@@ -50,7 +50,8 @@ def test_type_classification_and_misses_with_text_and_both_values() -> None:
     result = report(errors=1)
     sub_types = next(c for c in result.classifications if c.field == "sub_event_type")
     assert sub_types.accuracy == 2 / 3
-    assert [(c.gold, c.predicted) for c in sub_types.confusions] == [("Shelling/artillery/missile attack", "Armed clash")]
+    confusions = [(c.gold, c.predicted) for c in sub_types.confusions]
+    assert confusions == [("Shelling/artillery/missile attack", "Armed clash")]
     date_miss = next(miss for miss in result.misses if miss.field == "date_exact")
     assert (date_miss.doc_id, date_miss.gold, date_miss.predicted) == ("w2", "2024-04", "2024-04-15")
     assert date_miss.text.startswith("Gunmen shot dead")
@@ -68,7 +69,8 @@ def test_json_report_carries_rates_and_bad_rows() -> None:
 def test_case_gold_scores_the_primary_event_through_case_codes(tmp_path: Path) -> None:
     predictions_file = tmp_path / "pred.jsonl"
     rows = [
-        {"doc_id": "c1", "event_id": "x", "event_type": "Battles", "sub_event_type": "Armed clash", "evidence_start": 40},
+        {"doc_id": "c1", "event_id": "x", "event_type": "Battles", "sub_event_type": "Armed clash",
+         "evidence_start": 40},
         {"doc_id": "c1", "event_id": "y", "event_type": "Explosions/Remote violence",
          "sub_event_type": "Air/drone strike", "evidence_start": 0},
         {"doc_id": "c2", "event_id": "z", "event_type": "Protests", "sub_event_type": "Made-up type"},

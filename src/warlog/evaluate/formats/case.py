@@ -19,7 +19,8 @@ def _parse_row(row: dict[str, str], line: int) -> GoldDoc:
     code = row["SubType"].strip().upper()
     if not _CODE.match(code):
         raise ValueError(f"not a CASE SubType code: {row['SubType']!r}")
-    return GoldDoc(doc_id=row["id"].strip() or f"line{line}", line=line, text=snippet, events=[GoldEvent(case_code=code)])
+    doc_id = row["id"].strip() or f"line{line}"
+    return GoldDoc(doc_id=doc_id, line=line, text=snippet, events=[GoldEvent(case_code=code)])
 
 
 def read_case(path: Path) -> GoldSet:
