@@ -67,6 +67,11 @@ def _within_one(gold: int, predicted: int | None) -> bool:
     return predicted is not None and abs(gold - predicted) <= 1
 
 
+def _gold_weapons(gold: GoldEvent) -> set[str] | None:
+    """The gold weapon categories; None (not scored) when the gold names no known weapon."""
+    return weapon_categories(gold.weapons) or None
+
+
 def _overlap(gold: set[str], predicted: set[str]) -> bool:
     return bool(gold & predicted)
 
@@ -90,6 +95,6 @@ FIELD_METRICS: tuple[FieldMetric, ...] = (
     FieldMetric("fatalities_within1", lambda g: g.fatalities, lambda p: p.fatalities, _within_one),
     FieldMetric("injured_exact", lambda g: g.injured, lambda p: p.injured, _equal),
     FieldMetric("injured_within1", lambda g: g.injured, lambda p: p.injured, _within_one),
-    FieldMetric("weapon", lambda g: weapon_categories(g.weapons) or None, lambda p: weapon_categories(p.weapons), _overlap),
+    FieldMetric("weapon", _gold_weapons, lambda p: weapon_categories(p.weapons), _overlap),
     FieldMetric("claimed", lambda g: g.claimed, lambda p: p.attribution_status == "claimed", _equal),
 )
