@@ -19,6 +19,7 @@ Rules, in order:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -33,7 +34,9 @@ from warlog.knowledge import load_data
 CasualtyField = Literal["fatalities", "injured"]
 FIELDS: tuple[CasualtyField, ...] = ("fatalities", "injured")
 _SINGULAR_PRONOUNS = {"he", "him", "she", "her", "himself", "herself"}
-_COLLECTIVE_NOUNS = {"personnel", "staff", "crew", "police", "family", "people", "military", "army"}
+_COLLECTIVE_NOUNS = {"personnel", "staff", "crew", "police", "family", "people", "military", "army", "number", "group"}
+_ANIMALS = {"dog", "cat", "cattle", "livestock", "sheep", "goat", "horse", "camel", "cow", "donkey", "animal"}
+_ATTACK_NOUNS = {"strike", "airstrike", "attack", "raid", "bombing", "explosion", "blast", "operation", "assault"}
 _NONE_WORDS = {"nobody", "none", "noone"}
 
 
@@ -110,6 +113,8 @@ def _noun_count(noun: Token) -> int | None:
     """The number of people a victim word stands for (None when unsaid, as for a bare plural)."""
     if noun.lower_ in _NONE_WORDS or any(child.lower_ == "no" and child.dep_ == "det" for child in noun.children):
         return 0
+    if noun.lemma_.lower() in _ANIMALS:
+        return None
     if noun.lower_ in _SINGULAR_PRONOUNS:
         return 1
     count = count_of(noun)
@@ -162,6 +167,9 @@ def _victim(term: Token, entry: CasualtyTerm) -> Token | None:
         return children["nsubj"]
     if term.dep_ in ("acl", "relcl") and term.tag_ == "VBN":
         return term.head
+    if term.dep_ == "conj" and term.tag_ == "VBN":
+        subjects = [c for c in term.head.children if c.dep_ in ("nsubjpass", "nsubj")]
+        return subjects[0] if subjects else None
     return None
 
 
@@ -180,6 +188,16 @@ def _is_negated(term: Token) -> bool:
     return any(child.dep_ == "neg" for child in term.children)
 
 
+def _about_another_attack(term: Token, draft: EventDraft) -> bool:
+    """A casualty verb in a clause on some other attack ("the drone strike that killed the commander")."""
+    head = term.head
+    return (
+        term.dep_ in ("relcl", "acl")
+        and head.lemma_.lower() in _ATTACK_NOUNS
+        and not draft.trigger.start <= head.i < draft.trigger.end
+    )
+
+
 def _other_trigger_tokens(state: DocState, draft: EventDraft) -> set[int]:
     own = set(range(draft.trigger.start, draft.trigger.end))
     return {i for other in state.events if other is not draft for i in range(other.trigger.start, other.trigger.end)} - own
@@ -190,13 +208,13 @@ def _governed_by(token: Token, indices: set[int]) -> bool:
     return token.i in indices or any(ancestor.i in indices for ancestor in token.ancestors)
 
 
-def read_sentence(sentence: Span, excluded: set[int] = frozenset()) -> dict[str, Finding]:
+def read_sentence(sentence: Span, belongs_elsewhere: Callable[[Token], bool] = lambda token: False) -> dict[str, Finding]:
     """What one sentence says of the toll: counts from casualty words, else set statements (weak ones aside)."""
     terms = casualty_terms()
     found: dict[str, Finding] = {}
     for token in sentence:
         entry = terms.get(token.lemma_.lower()) or terms.get(token.lower_)
-        if entry is None or entry.field in found or _governed_by(token, excluded):
+        if entry is None or entry.field in found or belongs_elsewhere(token):
             continue
         victim = _victim(token, entry)
         if victim is None:
@@ -233,9 +251,13 @@ def read_toll(state: DocState, draft: EventDraft) -> dict[str, Finding]:
     """The event's fatalities and injured (see the module docstring for the rules)."""
     sentences = region_sentences(state, draft, lambda other: not _reports_toll(other))
     excluded = _other_trigger_tokens(state, draft)
+
+    def belongs_elsewhere(token: Token) -> bool:
+        return _governed_by(token, excluded) or _about_another_attack(token, draft)
+
     toll = _statements(sentences, "override")
     for sentence in sentences:
-        for name, finding in read_sentence(sentence, excluded).items():
+        for name, finding in read_sentence(sentence, belongs_elsewhere).items():
             toll.setdefault(name, finding)
     if not toll:
         return _statements(sentences, "weak")

@@ -90,8 +90,11 @@ def count_of(noun: Token) -> int | None:
 
 
 def _range_value(token: Token) -> int | None:
-    """The value of a number token, taking the lower end when it closes a range ("3-5", "3 to 5")."""
+    """The value of a number token, taking the lower end when it closes a range ("3-5", "3 to 5");
+    a hyphenated number word ("thirty-eight") is one number."""
     doc, start = token.doc, token.i
+    if start - 2 >= token.sent.start and doc[start - 1].text == "-" and doc[start - 2].lower_ in _TENS:
+        return parse_number(doc[start - 2 : start + 1].text)
     while start - 2 >= token.sent.start and doc[start - 1].lower_ in ("-", "–", "to", "and") and doc[start - 2].like_num:
         start -= 2
     return _token_number(doc[start])
