@@ -18,6 +18,7 @@ from spacy.tokens import Span
 
 from warlog.extract.base import DocState, Stage
 from warlog.extract.detect import DetectedDraft
+from warlog.extract.roles import agent_of, patient_of, phrase_tokens
 from warlog.extract.lexicon import Hit, LexiconEntry, cue_groups, find_hits, lexicon
 from warlog.extract.taxonomy import sub_event_type
 from warlog.text import fold
@@ -55,6 +56,17 @@ def weapon_cues() -> dict[str, LexiconEntry]:
     return index
 
 
+def role_groups(hit: Hit, cues: list[Hit]) -> set[str]:
+    """Context groups of the cues in the trigger's agent ("agent:state") and patient ("patient:place")."""
+    roles = {"agent": phrase_tokens(agent_of(hit.head)), "patient": phrase_tokens(patient_of(hit.head))}
+    return {
+        f"{role}:{cue.entry.group}"
+        for role, tokens in roles.items()
+        for cue in cues
+        if cue.entry.group and cue.span.start in tokens
+    }
+
+
 def decide(draft: DetectedDraft, nearby: list[Hit]) -> Decision | None:
     """Add up the votes of a draft's triggers, of the cues in its sentences and of its weapons."""
     weapon_entries = [weapon_cues()[word] for weapon in draft.event.weapons for word in fold(weapon).split()
@@ -67,7 +79,8 @@ def decide(draft: DetectedDraft, nearby: list[Hit]) -> Decision | None:
     for hit in draft.hits:
         if hit.entry.family == "attribution" and not lead_claim:
             continue
-        votes.extend(Vote(name, weight, hit.span, hit.entry.key) for name, weight in hit.votes_in(groups))
+        in_roles = groups | role_groups(hit, cues)
+        votes.extend(Vote(name, weight, hit.span, hit.entry.key) for name, weight in hit.votes_in(in_roles))
     if draft.family == "conflict":
         for cue in cues:
             votes.extend(Vote(name, weight, cue.span, cue.entry.key) for name, weight in cue.entry.votes)

@@ -1,0 +1,45 @@
+"""Who did it and to whom: the agent and patient of a trigger word, read from the dependency parse.
+
+Handles active ("rebels seized the town"), passive ("the town was seized by rebels"), verbs in
+coordination ("stormed the post and killed two": the subject is shared) and nominal triggers
+("an attack on the base", "the shelling of the town").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+PATIENT_PREPOSITIONS = frozenset({"on", "against", "at", "of", "targeting", "toward", "towards", "into"})
+VERBAL = frozenset({"VERB", "AUX"})
+
+
+def agent_of(trigger: Token) -> Token | None:
+    """The head word of the trigger's doer, if the parse names one."""
+    token = trigger
+    for _ in range(3):
+        for child in token.children:
+            if child.dep_ == "nsubj":
+                return child
+            if child.dep_ == "agent":
+                return next((grand for grand in child.children if grand.dep_ == "pobj"), None)
+        if token.dep_ not in ("conj", "xcomp", "advcl") or token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def patient_of(trigger: Token) -> Token | None:
+    """The head word of what the trigger acted on: object, passive subject, or "attack on X"."""
+    if trigger.pos_ in VERBAL:
+        for child in trigger.children:
+            if child.dep_ in ("dobj", "nsubjpass"):
+                return child
+    for child in trigger.children:
+        if child.dep_ == "prep" and child.lower_ in PATIENT_PREPOSITIONS:
+            return next((grand for grand in child.children if grand.dep_ == "pobj"), None)
+    return None
+
+
+def phrase_tokens(head: Token | None) -> set[int]:
+    """Token indices of the phrase headed by `head` (empty when there is none)."""
+    return set(range(head.left_edge.i, head.right_edge.i + 1)) if head is not None else set()
