@@ -26,3 +26,11 @@ class Place:
     def is_point(self) -> bool:
         """A town-sized place (geo_precision 1), as opposed to a division, sea or country."""
         return self.feature in POINT_FEATURES
+
+    def contains(self, other: Place) -> bool:
+        """`other` lies in this country or division and is more specific than it."""
+        if self.feature == "country":
+            return other.country == self.country and other.feature != "country"
+        if self.feature == "admin1":
+            return other.country == self.country and other.admin1 == self.admin1 and other.feature not in AREA_FEATURES
+        return False

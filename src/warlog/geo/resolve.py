@@ -24,8 +24,9 @@ from warlog.geo.names import place_key
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 WEAK_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "on", "outside", "inside", "into", "across", "around", "over", "from", "of", "toward", "towards", "targeting"})
-ADMIN_WORDS = frozenset({"province", "governorate", "region", "state", "muhafazah", "wilayah", "division", "oblast"})
-TOWN_WORDS = frozenset({"city", "town", "village", "district", "subdistrict", "neighborhood", "neighbourhood", "area", "camp", "countryside", "outskirts", "municipality", "county", "suburb"})
+ADMIN_WORDS = frozenset({"province", "governorate", "region", "state", "muhafazah", "wilayah", "division", "oblast", "department"})
+TOWN_WORDS = frozenset({"city", "town", "village", "district", "subdistrict", "neighborhood", "neighbourhood", "area", "camp", "countryside", "outskirts", "municipality", "county", "suburb", "township", "vereda", "corregimiento", "commune"})
+NAME_PART_PREPOSITIONS = frozenset({"of", "in", "for"})
 CONTAINMENT = re.compile(r"^\s*(?:,|\(|in|in the|of|,\s*in|,\s*in the)\s*$", re.IGNORECASE)
 NEARBY_KM = 250.0
 MIN_SCORE = 1.0
@@ -84,20 +85,50 @@ def _strip_span(span: Span) -> Span:
     return doc[start:end]
 
 
+def is_name_part(span: Span) -> bool:
+    """A place inside a group's name: 'Islamic State of Iraq', 'Islamic Resistance in Iraq'."""
+    root = span.root
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ not in NAME_PART_PREPOSITIONS:
+        return False
+    owner = prep.head
+    return owner.ent_type_ == "ORG" or (owner.pos_ == "PROPN" and owner.ent_type_ not in PLACE_LABELS)
+
+
+def _parenthesised_spans(doc: Doc) -> list[Span]:
+    """Capitalised items of a parenthesised, comma-separated place list: '(Teorama, Norte de Santander)'."""
+    spans = []
+    for open_paren in (t for t in doc if t.text == "("):
+        start = open_paren.i + 1
+        for token in doc[start:]:
+            if token.text in {",", ")"}:
+                item = doc[start : token.i]
+                if len(item) and item[0].is_title:
+                    spans.append(item)
+                start = token.i + 1
+            if token.text == ")" or token.is_sent_end or token.i - open_paren.i > 24:
+                break
+    return spans
+
+
+def _mention(doc: Doc, span: Span, label: str, gazetteer: Gazetteer) -> Mention | None:
+    name = _strip_span(span)
+    places = gazetteer.lookup_key(place_key(name.text))
+    if label == "NORP":
+        places = [p for p in places if p.feature == "country"]
+    if not places:
+        return None
+    generic = _generic_word(doc, span) or (span[-1].lower_ if span[-1].lower_ in ADMIN_WORDS | TOWN_WORDS else None)
+    return Mention(name, label, [Candidate(p) for p in places], generic)
+
+
 def collect_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
-    """Every entity span that names at least one gazetteer place."""
-    mentions = []
-    for ent in doc.ents:
-        if ent.label_ not in PLACE_LABELS | WEAK_LABELS:
-            continue
-        span = _strip_span(ent)
-        places = gazetteer.lookup_key(place_key(span.text))
-        if ent.label_ == "NORP":
-            places = [p for p in places if p.feature == "country"]
-        if places:
-            generic = _generic_word(doc, ent) or (ent[-1].lower_ if ent[-1].lower_ in ADMIN_WORDS | TOWN_WORDS else None)
-            mentions.append(Mention(span, ent.label_, [Candidate(p) for p in places], generic))
-    return mentions
+    """Every entity span (and item of a parenthesised place list) that names at least one gazetteer place."""
+    found = [(ent, ent.label_) for ent in doc.ents if ent.label_ in PLACE_LABELS | WEAK_LABELS and not is_name_part(ent)]
+    covered = {i for ent, _ in found for i in range(ent.start, ent.end)}
+    found += [(span, "GPE") for span in _parenthesised_spans(doc) if not covered & set(range(span.start, span.end))]
+    mentions = [_mention(doc, span, label, gazetteer) for span, label in sorted(found, key=lambda item: item[0].start)]
+    return [m for m in mentions if m is not None]
 
 
 def _containers(mentions: list[Mention], index: int) -> list[Mention]:
@@ -112,14 +143,6 @@ def _containers(mentions: list[Mention], index: int) -> list[Mention]:
         found.append(nxt)
         current = nxt
     return found
-
-
-def _contains(container: Place, place: Place) -> bool:
-    if container.feature == "country":
-        return container.country == place.country and place.feature != "country"
-    if container.feature == "admin1":
-        return container.country == place.country and container.admin1 == place.admin1 and place.feature != "admin1"
-    return False
 
 
 def context_countries(mentions: list[Mention]) -> Counter:
@@ -157,9 +180,11 @@ def _score(mention: Mention, countries: Counter, containers: list[Mention]) -> N
             cand.add("generic_word", 4.0 if place.feature == "admin1" else -1.0)
         elif mention.generic in TOWN_WORDS:
             cand.add("generic_word", 2.0 if place.feature != "admin1" else -2.0)
-        for container in containers:
-            if any(_contains(c.place, place) for c in container.candidates):
-                cand.add(f"within:{container.span.text}", 6.0 if any(c.place.feature == "admin1" for c in container.candidates) else 3.0)
+        inside = [k for k in containers if any(c.place.contains(place) for c in k.candidates)]
+        for container in inside:
+            cand.add(f"within:{container.span.text}", 6.0 if any(c.place.feature == "admin1" for c in container.candidates) else 3.0)
+        if containers and not inside and place.feature != "country":
+            cand.add("outside_containers", -5.0)
         if mention.weak:
             cand.add("weak_label", -4.0)
 

@@ -18,6 +18,7 @@ from warlog.geo.model import Place
 from warlog.geo.resolve import Mention, context_countries, resolve
 
 ORIGIN_PREPOSITIONS = frozenset({"from"})
+DIRECTION_PREPOSITIONS = frozenset({"toward", "towards"})
 NEAR_WORDS = frozenset({"near", "outside", "around", "outskirts", "close", "nearby", "vicinity", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern", "southern", "eastern", "western"})
 SPECIFICITY = {"base": 0, "airport": 0, "facility": 0, "crossing": 0, "oilfield": 0, "camp": 0, "district": 1, "city": 1, "region": 3, "admin1": 3, "sea": 4, "country": 5}
 
@@ -40,6 +41,22 @@ def is_near(span: Span) -> bool:
         if token.pos_ in {"VERB", "AUX"}:
             return False
     return False
+
+
+def is_direction(span: Span) -> bool:
+    """'launched toward Israel': where the attack was headed, not where it happened."""
+    return span.root.dep_ == "pobj" and span.root.head.lower_ in DIRECTION_PREPOSITIONS
+
+
+def refine(chosen: Mention, mentions: list[Mention]) -> Mention:
+    """A country or division the event is linked to, narrowed to the most specific place the article names in it."""
+    inner = [
+        m for m in mentions
+        if m.place is not None and m.label != "NORP" and not is_origin(m.span) and chosen.place.contains(m.place)
+    ]
+    if not inner:
+        return chosen
+    return min(inner, key=lambda m: (SPECIFICITY.get(m.place.feature, 2), m.span.start))
 
 
 def precision(place: Place, near: bool) -> int:
@@ -77,14 +94,16 @@ def choose_location(draft: EventDraft, mentions: list[Mention]) -> Mention | Non
     ]
     if local:
         trigger = draft.trigger
-        return min(
+        best = min(
             local,
             key=lambda m: (
+                is_direction(m.span),
                 not _linked(m, trigger) if m.span.sent == trigger.sent else True,
                 SPECIFICITY.get(m.place.feature, 2),
                 abs(m.span.start - trigger.start),
             ),
         )
+        return refine(best, mentions)
     named = [
         m for m in mentions if m.place is not None and m.label != "NORP" and not is_origin(m.span) and m.place.feature != "country"
     ]
