@@ -68,7 +68,7 @@ def _matcher() -> tuple[re.Pattern[str], dict[str, WeaponEntry]]:
     by_key = {_pattern_key(p): entry for entry in weapon_entries().values() for p in entry.patterns}
     keys = sorted(by_key, key=len, reverse=True)
     alternatives = "|".join(r"[\s-]+".join(re.escape(word) for word in key.split(" ")) for key in keys)
-    return re.compile(rf"(?<![\w-])({alternatives})(?:e?s)?(?![\w-])", re.IGNORECASE), by_key
+    return re.compile(rf"(?<!\w)({alternatives})(?:e?s)?(?!\w)", re.IGNORECASE), by_key
 
 
 def find_weapons(span: Span) -> list[WeaponMention]:
@@ -109,8 +109,20 @@ def region_sentences(
     return sentences + [s for s in following[:REGION_MAX_SENTENCES] if s not in sentences]
 
 
+def preceding_sentences(state: DocState, draft: EventDraft) -> list[Span]:
+    """The sentences just before the event's trigger that no earlier event covers, nearest first."""
+    covered = max(
+        (sentence.end for other in state.events if other.sentence.start < draft.sentence.start
+         for sentence in own_sentences(other)),
+        default=0,
+    )
+    before = [s for s in state.doc.sents if covered <= s.start and s.end <= draft.sentence.start]
+    return before[::-1][:REGION_MAX_SENTENCES]
+
+
 class WeaponStage(Stage):
-    """Fill `weapons` (canonical names) and `weapon_count` from the event's sentences, or its region if they have none."""
+    """Fill `weapons` (canonical names) and `weapon_count` from the event's own sentences; if they name no
+    weapon, from the sentences just before it, then from those after it."""
 
     name = "weapons"
     version = "1"
@@ -122,9 +134,8 @@ class WeaponStage(Stage):
         return batch
 
     def _fill(self, state: DocState, draft: EventDraft) -> None:
-        mentions = [m for sentence in own_sentences(draft) for m in find_weapons(sentence)]
-        if not mentions:
-            mentions = [m for sentence in region_sentences(state, draft) for m in find_weapons(sentence)]
+        windows = (own_sentences(draft), preceding_sentences(state, draft), region_sentences(state, draft))
+        mentions = next((found for window in windows if (found := [m for s in window for m in find_weapons(s)])), [])
         if not mentions:
             return
         names = list(dict.fromkeys(mention.entry.name for mention in mentions))
