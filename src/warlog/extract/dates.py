@@ -40,6 +40,11 @@ _DATE_CUE = re.compile(
 )
 _DURATION = re.compile(r"^(?:\w+[\s-])?(?:days?|weeks?|months?|years?)(?:[\s-]old|[\s-]long)?$", re.IGNORECASE)
 _NUMERIC_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
+_WRITTEN_DATE = re.compile(
+    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\.?,?\s+\d{{4}}"
+    rf"|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})\b",
+    re.IGNORECASE,
+)
 _DAY_RANGE = re.compile(rf"\b(\d{{1,2}})\s*(?:-|–|to|and)\s*(\d{{1,2}})\s+((?:{_MONTHS})\.?(?:\s+\d{{4}})?)\b", re.IGNORECASE)
 _PART_OF_MONTH = re.compile(rf"^(?:early|mid|late|the end of|the beginning of|the start of)[\s-]+((?:{_MONTHS})\b.*)$", re.IGNORECASE)
 _LEADING_WORDS = re.compile(r"^(?:on|in|at|around|about|during|since|by|late|early|the|of|from)\s+", re.IGNORECASE)
@@ -161,13 +166,18 @@ def _in_parentheses(span: Span) -> bool:
 
 
 def date_candidates(sentence: Span, published: dt.date) -> list[_Candidate]:
-    """Every date phrase of a sentence that resolves: DATE/TIME entities and numeric dates."""
-    spans = [ent for ent in sentence.ents if ent.label_ in ("DATE", "TIME")]
-    doc = sentence.doc
-    for match in _NUMERIC_DATE.finditer(sentence.text):
-        span = doc.char_span(sentence.start_char + match.start(), sentence.start_char + match.end(), alignment_mode="expand")
-        if span is not None and not any(span.start < ent.end and ent.start < span.end for ent in spans):
-            spans.append(span)
+    """Every date phrase of a sentence that resolves: full written or numeric dates (which the small
+    model often splits: "Around 8 | April 2025"), then the DATE/TIME entities they do not overlap."""
+    spans = [
+        span
+        for pattern in (_NUMERIC_DATE, _WRITTEN_DATE)
+        for match in pattern.finditer(sentence.text)
+        if (span := sentence.char_span(match.start(), match.end(), alignment_mode="expand")) is not None
+    ]
+    spans += [
+        ent for ent in sentence.ents
+        if ent.label_ in ("DATE", "TIME") and not any(span.start < ent.end and ent.start < span.end for span in spans)
+    ]
     candidates = []
     for span in spans:
         text = _NUMERIC_DATE.search(span.text).group(0) if _NUMERIC_DATE.search(span.text) else span.text
