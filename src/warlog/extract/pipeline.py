@@ -49,12 +49,15 @@ class Pipeline:
 @lru_cache(maxsize=1)
 def default_pipeline() -> Pipeline:
     """The shipped rule-based pipeline, built once per process."""
+    from warlog.extract.casualties import CasualtyStage
     from warlog.extract.classify import Classification
+    from warlog.extract.dates import DateStage
     from warlog.extract.detect import EventDetection
     from warlog.extract.modality import Modality
+    from warlog.extract.weapons import WeaponStage
     from warlog.nlp import build_nlp
 
     patterns: list[dict] = []
     # Order: EventDetection -> WeaponStage -> Classification -> Modality -> dates, casualties, places, actors.
-    stages: list[Stage] = [EventDetection(), Classification(), Modality()]
+    stages: list[Stage] = [EventDetection(), WeaponStage(), Classification(), Modality(), DateStage(), CasualtyStage()]
     return Pipeline(build_nlp(patterns), stages)
