@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 
 from warlog.extract.base import DocState, EventDraft, Stage, short_hash
 from warlog.extract.lexicon import Hit, cue_groups, find_hits
+from warlog.extract.roles import agent_of, patient_of
 from warlog.extract.mood import MODAL_FAMILIES, modality_of
 from warlog.extract.taxonomy import sub_event_type
 from warlog.records import Event, Evidence
@@ -32,7 +33,8 @@ BACKGROUND_GOVERNORS = frozenset({"after", "following", "since", "amid", "despit
 GENERIC_PLURALS = frozenset({"attack", "strike", "bombing", "airstrike", "raid"})
 NEW_EVENT_WORDS = frozenset({"separate", "another", "meanwhile", "elsewhere", "second", "similar"})
 MAX_SENTENCE_GAP = 2
-LEADING_TOKENS = 4
+INDEFINITE = frozenset({"a", "an", "another"})
+LEADING_TOKENS = 2
 MIN_TRIGGER_VOTE = 0.3
 
 
@@ -66,13 +68,14 @@ def is_background(token: Token) -> bool:
 
 
 def _starts_new_event(sentence: Span, hit: Hit) -> bool:
-    """A sentence that opens with a date, or says "another"/"separate", reports a new event."""
+    """A new event: the sentence opens with a date, says "another"/"separate", or names new participants ("a village")."""
     head = hit.head
-    if any(ent.label_ in ("DATE", "TIME") and ent.start - sentence.start < LEADING_TOKENS for ent in sentence.ents):
+    if any(ent.label_ == "DATE" and ent.start - sentence.start < LEADING_TOKENS for ent in sentence.ents):
         return True
     if any(token.lemma_.lower() in NEW_EVENT_WORDS for token in sentence[: max(head.i - sentence.start, 0)]):
         return True
-    return head.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in head.children)
+    participants = [head] if head.pos_ == "NOUN" else [p for p in (agent_of(head), patient_of(head)) if p is not None]
+    return any(c.dep_ == "det" and c.lower_ in INDEFINITE for p in participants for c in p.children)
 
 
 @dataclass
@@ -152,7 +155,8 @@ class EventDetection(Stage):
         """The earlier draft that this sentence group continues, if any."""
         family = group.family
         only_joining = all(hit.entry.family in JOINING_FAMILIES for hit in group.hits)
-        if not only_joining and _starts_new_event(sentence, group.hits[0]):
+        mains = [hit for hit in group.hits if hit.entry.family not in JOINING_FAMILIES]
+        if any(_starts_new_event(sentence, hit) for hit in mains):
             return None
         for draft in reversed(drafts):
             if index - draft.last_sentence > MAX_SENTENCE_GAP:

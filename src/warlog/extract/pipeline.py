@@ -54,10 +54,11 @@ def default_pipeline() -> Pipeline:
     from warlog.extract.dates import DateStage
     from warlog.extract.detect import EventDetection
     from warlog.extract.modality import Modality
+    from warlog.extract.targets import TargetStage
     from warlog.extract.weapons import WeaponStage
     from warlog.nlp import build_nlp
 
     patterns: list[dict] = []
     # Order: EventDetection -> WeaponStage -> Classification -> Modality -> dates, casualties, places, actors.
-    stages: list[Stage] = [EventDetection(), WeaponStage(), Classification(), Modality(), DateStage(), CasualtyStage()]
+    stages: list[Stage] = [EventDetection(), WeaponStage(), Classification(), Modality(), TargetStage(), DateStage(), CasualtyStage()]
     return Pipeline(build_nlp(patterns), stages)

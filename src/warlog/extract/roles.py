@@ -28,16 +28,20 @@ def agent_of(trigger: Token) -> Token | None:
     return None
 
 
-def patient_of(trigger: Token) -> Token | None:
-    """The head word of what the trigger acted on: object, passive subject, or "attack on X"."""
+def patients_of(trigger: Token) -> list[Token]:
+    """Candidate heads of what the trigger acted on, best first: object, passive subject, "attack on X"."""
+    candidates = []
     if trigger.pos_ in VERBAL:
-        for child in trigger.children:
-            if child.dep_ in ("dobj", "nsubjpass"):
-                return child
+        candidates.extend(child for child in trigger.children if child.dep_ in ("dobj", "nsubjpass"))
     for child in trigger.children:
         if child.dep_ == "prep" and child.lower_ in PATIENT_PREPOSITIONS:
-            return next((grand for grand in child.children if grand.dep_ == "pobj"), None)
-    return None
+            candidates.extend(grand for grand in child.children if grand.dep_ == "pobj")
+    return candidates
+
+
+def patient_of(trigger: Token) -> Token | None:
+    """The most likely head of what the trigger acted on."""
+    return next(iter(patients_of(trigger)), None)
 
 
 def phrase_tokens(head: Token | None) -> set[int]:
