@@ -49,6 +49,8 @@ class Pipeline:
 @lru_cache(maxsize=1)
 def default_pipeline() -> Pipeline:
     """The shipped rule-based pipeline, built once per process."""
+    from warlog.actors.registry import load_registry
+    from warlog.actors.stage import ActorStage
     from warlog.extract.casualties import CasualtyStage
     from warlog.extract.classify import Classification
     from warlog.extract.dates import DateStage
@@ -58,7 +60,7 @@ def default_pipeline() -> Pipeline:
     from warlog.extract.weapons import WeaponStage
     from warlog.nlp import build_nlp
 
-    patterns: list[dict] = []
+    patterns: list[dict] = [*load_registry().entity_patterns()]
     # Order: EventDetection -> WeaponStage -> Classification -> Modality -> dates, casualties, places, actors.
-    stages: list[Stage] = [EventDetection(), WeaponStage(), Classification(), Modality(), TargetStage(), DateStage(), CasualtyStage()]
+    stages: list[Stage] = [EventDetection(), WeaponStage(), Classification(), Modality(), TargetStage(), DateStage(), CasualtyStage(), ActorStage()]
     return Pipeline(build_nlp(patterns), stages)

@@ -1,0 +1,237 @@
+"""Responsibility statements as `records.Claim`s, and the attribution status they add up to.
+
+Kinds: claimed ("X claimed responsibility"), blamed ("officials blamed X", "attributed the attack to
+X", "outlets reported that X attacked"), traced ("the drones were traced to X"), tied ("tied/linked to
+X"), suspected ("suspected X militants", "X is believed to be behind"), denied ("X denied involvement").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from warlog.actors.mentions import ActorMention
+from warlog.actors.roles import _governor, _is_attack_verb, role_of
+from warlog.records import AttributionStatus, Claim, ClaimKind, Evidence
+
+CLAIM_VERBS = frozenset({"claim", "take", "assume", "accept", "admit", "announce", "bear"})
+CLAIM_OBJECTS = frozenset({"responsibility", "credit", "attack", "strike", "operation", "bombing", "attacks",
+                           "operations", "killing", "assassination"})
+DENY_VERBS = frozenset({"deny", "reject", "disavow", "dismiss"})
+BLAME_VERBS = frozenset({"blame", "accuse", "hold", "attribute", "pin", "charge"})
+TRACE_VERBS = frozenset({"trace"})
+TIE_VERBS = frozenset({"tie", "link", "connect", "affiliate", "associate"})
+SUSPECT_WORDS = frozenset({"suspect", "suspected", "alleged", "presumed", "believe", "think", "likely"})
+REPORT_VERBS = frozenset({"say", "report", "state", "announce", "claim", "tell", "confirm", "allege", "add", "write",
+                          "post", "publish", "indicate"})
+HEDGES = frozenset({"likely", "reportedly", "allegedly", "possibly", "probably", "apparently", "suspected",
+                    "believed", "may", "might", "could", "unconfirmed", "unverified", "presumably", "purportedly",
+                    "alleged"})
+DENIED_OBJECTS = frozenset({"responsibility", "involvement", "role", "claim", "participation", "link", "links",
+                            "connection", "part", "report", "reports", "accusation", "allegation", "charge"})
+SELF_REFERENCES = frozenset({"it", "they", "we", "its", "their", "our"})
+GENERIC_CLAIMANTS = frozenset({"source", "report", "media", "outlet", "observer", "analyst", "witness", "resident",
+                               "some", "other", "activist", "monitor", "account"})
+KIND_STRENGTH: dict[ClaimKind, int] = {"claimed": 6, "blamed": 5, "traced": 4, "tied": 2, "suspected": 1, "denied": 0}
+
+
+@dataclass(frozen=True)
+class FoundClaim:
+    """A claim, the sentence it was read from, and the registry actor it points to (if known)."""
+
+    claim: Claim
+    sentence: Span
+    mention: ActorMention
+
+    def strength(self) -> float:
+        """Rank for choosing actor1: kind, named claimant, no hedging."""
+        claim = self.claim
+        score = KIND_STRENGTH[claim.kind]
+        if claim.kind == "blamed" and is_generic_claimant(claim.claimant):
+            score -= 2
+        return score - (0.5 if claim.hedged else 0)
+
+
+def is_generic_claimant(claimant: str | None) -> bool:
+    """'sources', 'media reports', 'pro-Iranian outlets': no named authority."""
+    if not claimant:
+        return True
+    words = claimant.lower().replace("-", " ").split()
+    return any(word.rstrip("s") in GENERIC_CLAIMANTS or word in GENERIC_CLAIMANTS for word in words)
+
+
+def _negated(verb: Token) -> bool:
+    if any(child.dep_ == "neg" for child in verb.children):
+        return True
+    return any(child.dep_ in ("nsubj", "nsubjpass") and any(d.lower_ in ("no", "none") for d in child.subtree)
+               for child in verb.children)
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child
+    return verb.head if verb.dep_ == "relcl" else None
+
+
+def _phrase(token: Token) -> str:
+    """The noun phrase of a token, without relative clauses or long prepositional tails."""
+    left = [t for t in token.lefts if t.dep_ in ("det", "amod", "compound", "poss", "nmod", "npadvmod", "punct")
+            and t.lower_ not in ("the", "a", "an")]
+    words = [t for t in token.subtree if t.i >= min([token.i] + [l.left_edge.i for l in left]) and t.i <= token.i]
+    return "".join(t.text_with_ws for t in words).strip()
+
+
+def _claimant(verb: Token) -> str | None:
+    """Who speaks: the verb's subject, the subject of a reporting verb above it, or 'according to X'."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lower_ not in ("it", "which", "that", "who"):
+        return _phrase(subject)
+    head = verb.head
+    while head is not verb and head.dep_ != "ROOT" and head.lemma_.lower() not in REPORT_VERBS:
+        verb, head = head, head.head
+    if head.lemma_.lower() in REPORT_VERBS:
+        speaker = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if speaker is not None and speaker is not subject:
+            return _phrase(speaker)
+    for token in verb.sent:
+        if token.lower_ == "according" and token.nbor(1).lower_ == "to":
+            objects = [c for c in token.nbor(1).children if c.dep_ == "pobj"]
+            if objects:
+                return _phrase(objects[0])
+    return None
+
+
+def _hedged(verb: Token, mention: ActorMention) -> bool:
+    """A hedge word on the statement's verb, the actor's phrase, or any verb governing them."""
+    heads = [verb, *verb.ancestors, mention.span.root, *mention.span.root.ancestors]
+    return any(t.lower_ in HEDGES or any(c.lower_ in HEDGES for c in t.children) for t in heads)
+
+
+def _kind_and_verb(mention: ActorMention) -> tuple[ClaimKind, Token] | None:
+    """Which responsibility statement (if any) the mention is the pointed-to actor of."""
+    root = mention.span.root
+    token, _ = _governor(root)
+    if any(child.lower_ in SUSPECT_WORDS and child.dep_ in ("amod", "compound", "advmod")
+           for t in (root, token, token.head) for child in t.children):
+        return "suspected", token.head
+    dep, head = token.dep_, token.head
+    lemma = head.lemma_.lower()
+    if dep in ("nsubj", "nsubjpass"):
+        verb = head
+        if lemma in CLAIM_VERBS and dep == "nsubj" and _claims_something(verb) and not _negated(verb):
+            return "claimed", verb
+        if lemma in DENY_VERBS and dep == "nsubj" and _denies_responsibility(verb):
+            return "denied", verb
+        if lemma in REPORT_VERBS and dep == "nsubj" and _self_report(verb):
+            return "claimed", verb
+        if lemma in ("blame", "accuse", "suspect") and dep == "nsubjpass":
+            return ("suspected" if lemma == "suspect" else "blamed"), verb
+        if lemma in ("believe", "think") and dep == "nsubjpass":
+            return "suspected", verb
+        if lemma == "be" and any(c.lower_ == "behind" for c in verb.children):
+            return "blamed", verb
+    for relcl in (c for c in token.children if c.dep_ == "relcl"):
+        if relcl.lemma_.lower() in CLAIM_VERBS and _claims_something(relcl) and not _negated(relcl):
+            return "claimed", relcl
+    if dep == "dobj" and lemma in ("blame", "accuse", "hold", "suspect"):
+        return ("suspected" if lemma == "suspect" else "blamed"), head
+    if dep == "pobj":
+        prep, verb = head, head.head
+        verb_lemma = verb.lemma_.lower()
+        if verb.lower_ == "back" or verb.dep_ == "prt":
+            verb = verb.head
+            verb_lemma = verb.lemma_.lower()
+        if prep.lower_ == "by" and verb_lemma in CLAIM_VERBS and not _negated(verb):
+            return "claimed", verb
+        if prep.lower_ == "to" and verb_lemma in TRACE_VERBS:
+            return "traced", verb
+        if prep.lower_ in ("to", "with") and verb_lemma in TIE_VERBS:
+            return "tied", verb
+        if prep.lower_ in ("to", "on") and verb_lemma in ("attribute", "blame", "pin"):
+            return "blamed", verb
+    return None
+
+
+def _denies_responsibility(verb: Token) -> bool:
+    """'denied involvement', 'denied responsibility', 'denied that it carried out the attack'."""
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.lemma_.lower() in DENIED_OBJECTS:
+            return True
+        if child.dep_ == "ccomp" and _self_report_clause(child):
+            return True
+    return False
+
+
+def _self_report_clause(clause: Token) -> bool:
+    """A clause whose subject is the speaker itself doing an attack: '(that) it launched the drones'."""
+    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    return (subject is not None and subject.lower_ in SELF_REFERENCES
+            and (_is_attack_verb(clause) or any(c.lower_ == "behind" for c in clause.children)))
+
+
+def _self_report(verb: Token) -> bool:
+    """'The group said it launched the drones' / 'X announced that its fighters attacked': a claim."""
+    for child in verb.children:
+        if child.dep_ == "ccomp" and not _negated(child) and _self_report_clause(child):
+            return True
+    return False
+
+
+def _claims_something(verb: Token) -> bool:
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+    return any(obj.lemma_.lower() in CLAIM_OBJECTS for obj in objects) or verb.lemma_.lower() in ("claim", "admit")
+
+
+def _reported_attack(mention: ActorMention) -> Token | None:
+    """'Outlets reported that X attacked the base', 'an attack carried out by X, officials said': the reporting
+    verb above the verb X is the perpetrator of."""
+    token, modified = _governor(mention.span.root)
+    if modified is not None or token.dep_ not in ("nsubj", "pobj") or role_of(mention) != "perpetrator":
+        return None
+    reporters = [a for a in token.ancestors
+                 if a.pos_ in ("VERB", "AUX") and a.lemma_.lower() in REPORT_VERBS and a is not token.head]
+    return reporters[-1] if reporters else None
+
+
+def find_claims(mentions: list[ActorMention]) -> list[FoundClaim]:
+    """Every responsibility statement about the mentioned actors, in text order."""
+    found: list[FoundClaim] = []
+    for mention in mentions:
+        sentence = mention.span.sent
+        match = _kind_and_verb(mention)
+        if match is not None:
+            kind, verb = match
+            claimant = mention.name if kind in ("claimed", "denied") else _claimant(verb)
+        else:
+            verb = _reported_attack(mention)
+            if verb is None:
+                continue
+            claimant = _claimant(verb)
+            kind = "blamed"
+        evidence = Evidence(sentence=sentence.text, start=sentence.start_char, end=sentence.end_char)
+        claim = Claim(kind=kind, actor=mention.name, claimant=claimant, hedged=_hedged(verb, mention), evidence=evidence)
+        found.append(FoundClaim(claim, sentence, mention))
+    return found
+
+
+def attribution_status(claims: list[Claim], perpetrator: str | None) -> AttributionStatus:
+    """claimed / attributed / alleged / disputed / unattributed, from an event's claims and the perpetrator
+    its text names (None when it names none, or only a generic one). A denial disputes only a claim or
+    accusation aimed at the denier."""
+    positive = [c for c in claims if c.kind != "denied"]
+    accused = {c.actor for c in positive} | {perpetrator}
+    denials = [c for c in claims if c.kind == "denied" and c.actor in accused]
+    named_perpetrator = perpetrator is not None
+    claimed = {c.actor for c in positive if c.kind == "claimed" and not c.hedged}
+    if (denials and (positive or named_perpetrator)) or len(claimed) > 1:
+        return "disputed"
+    if claimed:
+        return "claimed"
+    if any(not c.hedged and (c.kind == "traced" or c.kind == "blamed" and not is_generic_claimant(c.claimant))
+           for c in positive):
+        return "attributed"
+    if positive:
+        return "alleged"
+    return "attributed" if named_perpetrator else "unattributed"

@@ -1,0 +1,119 @@
+"""Perpetrator and target of an event from the dependency parse.
+
+"X fired rockets at Y", "Y was attacked by X", "X's drones hit Y", "an X drone strike", "a drone
+strike by X on Y", "X used drones to attack Y", "Y shot down an X drone" (Y is the target side).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from warlog.actors.mentions import ActorMention
+from warlog.actors.model import ActorRole
+
+ATTACK_VERBS = frozenset(
+    {"attack", "target", "strike", "hit", "shell", "bomb", "fire", "launch", "carry", "conduct", "drop", "use",
+     "detonate", "kill", "wound", "injure", "ambush", "storm", "shoot", "raid", "assault", "stage", "mount",
+     "execute", "perpetrate", "fly", "send", "deploy", "lob", "explode", "blow", "kidnap", "abduct", "seize",
+     "capture", "clash", "fight", "engage", "open", "plant", "throw", "hurl", "burn", "destroy", "damage",
+     "bombard", "pound", "rocket", "behead", "execute", "massacre", "torch", "loot", "occupy", "overrun"}
+)
+INTERCEPT_VERBS = frozenset({"intercept", "down", "repel", "repulse", "thwart", "foil", "defuse", "neutralize",
+                             "neutralise", "counter"})
+REPORT_VERBS = frozenset({"say", "report", "claim", "announce", "state", "deny", "tell", "add", "confirm", "accuse",
+                          "blame", "attribute", "trace", "tie", "link", "suspect", "believe", "allege", "warn",
+                          "threaten", "vow", "condemn", "hold"})
+ATTACK_NOUNS = frozenset(
+    {"attack", "strike", "airstrike", "bombing", "shelling", "drone", "drones", "uav", "rocket", "missile", "mortar",
+     "raid", "ambush", "assault", "offensive", "operation", "fire", "barrage", "bomb", "ied", "suicide", "fighter",
+     "fighters", "militant", "militants", "gunmen", "forces", "troops", "jet", "jets", "warplane", "aircraft",
+     "helicopter", "artillery", "sniper", "explosion", "blast", "incursion"}
+)
+TARGET_PREPOSITIONS = frozenset({"at", "on", "against", "toward", "towards", "into", "upon"})
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "appos", "conj", "nummod", "det"})
+
+
+def _governor(token: Token) -> tuple[Token, Token | None]:
+    """Climb from a name through compounds, appositions and conjunctions: (the governing token, the
+    attack/weapon noun the name modifies, if any: "Houthi drone", "IS fighters")."""
+    modified = None
+    while token.dep_ in _MODIFIER_DEPS and token.head is not token:
+        if token.dep_ in ("compound", "amod", "nmod") and token.head.lemma_.lower() in ATTACK_NOUNS:
+            modified = token.head
+        token = token.head
+    return token, modified
+
+
+def _is_attack_verb(verb: Token) -> bool:
+    return verb.lemma_.lower() in ATTACK_VERBS or any(c.dep_ == "prt" and c.lemma_ in ("out", "off") for c in verb.children)
+
+
+def _is_intercept(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    return lemma in INTERCEPT_VERBS or (lemma == "shoot" and any(c.lemma_ == "down" for c in verb.children))
+
+
+def role_of(mention: ActorMention, trigger: Span | None = None) -> ActorRole | None:
+    """The mention's role in its clause: perpetrator, target, or none (a claimant, a place, a bystander).
+    The subject of any verb that governs the event's trigger ("X used drones to attack") is a perpetrator."""
+    token, modified = _governor(mention.span.root)
+    dep, head = token.dep_, token.head
+    if token.dep_ == "poss" or (modified is not None and dep != "poss"):
+        noun = head if token.dep_ == "poss" else modified
+        return _role_of_noun_user(noun, default="perpetrator")
+    if dep in ("nsubj", "csubj"):
+        if _is_intercept(head):
+            return "target"
+        if head.lemma_.lower() in REPORT_VERBS:
+            return None
+        governs_trigger = trigger is not None and head.pos_ in ("VERB", "AUX") and trigger.root in head.subtree
+        return "perpetrator" if _is_attack_verb(head) or governs_trigger else None
+    if dep == "nsubjpass":
+        return "target" if _is_attack_verb(head) else None
+    if dep == "dobj":
+        if _is_intercept(head):
+            return None
+        return "target" if _is_attack_verb(head) and head.lemma_.lower() not in ("use", "launch", "fire", "drop",
+                                                                                   "send", "deploy", "fly") else None
+    if dep == "pobj":
+        prep = head
+        if prep.lower_ == "by" and (prep.dep_ == "agent" or prep.head.lemma_.lower() in ATTACK_NOUNS):
+            governing = prep.head
+            return "target" if prep.dep_ == "agent" and _is_intercept(governing) else "perpetrator"
+        if prep.lower_ in TARGET_PREPOSITIONS and (
+            _is_attack_verb(prep.head) or prep.head.lemma_.lower() in ATTACK_NOUNS
+        ):
+            return "target"
+    return None
+
+
+def _role_of_noun_user(noun: Token, default: ActorRole) -> ActorRole | None:
+    """"X drone", "X's drones": the owner of the weapon is the perpetrator, unless the weapon was shot down
+    by someone else ("Y downed an X drone" keeps X the perpetrator; Y is found through its own subject role)."""
+    governor, _ = _governor(noun)
+    if governor.dep_ == "pobj" and governor.head.lower_ in ("from", "in", "near"):
+        return None
+    return default
+
+
+def victim_in(sentence: Span, nouns: frozenset[str]) -> Token | None:
+    """A victim word in object/passive-subject position: "killing two villagers", "a police patrol was hit"."""
+    for token in sentence:
+        if token.lemma_.lower() not in nouns:
+            continue
+        governor, _ = _governor(token)
+        if governor.dep_ == "nsubjpass" or (
+            governor.dep_ in ("dobj", "pobj")
+            and (_is_attack_verb(governor.head) or governor.head.lower_ in TARGET_PREPOSITIONS)
+        ):
+            return token
+    return None
+
+
+CIVILIAN_NOUNS = frozenset(
+    {"civilian", "resident", "villager", "passer", "passerby", "child", "woman", "worshipper", "farmer", "shepherd",
+     "student", "pilgrim", "family", "household", "community", "trader", "fisherman", "motorist", "commuter",
+     "shopper", "teacher", "doctor", "journalist", "refugee", "crew", "sailor", "driver", "people", "person"}
+)
+POLICE_NOUNS = frozenset({"police", "policeman", "policemen", "patrolman", "gendarme", "gendarmerie"})
+MILITARY_NOUNS = frozenset({"soldier", "troop", "army", "military", "serviceman", "servicemen", "garrison"})
