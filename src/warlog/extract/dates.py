@@ -38,7 +38,10 @@ _DATE_CUE = re.compile(
     r"last|this|earlier|previous|past|weekend|week|month|year)\b|\b(?:1[89]|20)\d\d\b|\d{1,2}/\d{1,2}/\d{2,4}",
     re.IGNORECASE,
 )
-_DURATION = re.compile(r"^(?:\w+[\s-])?(?:days?|weeks?|months?|years?)(?:[\s-]old|[\s-]long)?$", re.IGNORECASE)
+_DURATION = re.compile(
+    r"^(?!(?:last|this|past|previous|next|earlier|later)\b)(?:\w+[\s-])?(?:days?|weeks?|months?|years?)(?:[\s-]old|[\s-]long)?$",
+    re.IGNORECASE,
+)
 _NUMERIC_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
 _WRITTEN_DATE = re.compile(
     rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\.?,?\s+\d{{4}}"
@@ -131,12 +134,10 @@ def resolve_date(text: str, published: dt.date) -> ResolvedDate | None:
     if match := _NUMERIC_DATE.fullmatch(phrase):
         month, day, year = (int(group) for group in match.groups())
         return _valid(year, month, day)
-    if match := _DAY_RANGE.search(phrase):
-        first = _dateparser(f"{match.group(1)} {match.group(3)}", published)
-        last = _dateparser(f"{match.group(2)} {match.group(3)}", published)
-        if first and last and first.precision == last.precision == "day":
-            start, end = dt.date.fromisoformat(first.value), dt.date.fromisoformat(last.value)
-            return _week_middle(min(start, end), max(start, end)) if start != end else first
+    if (match := _DAY_RANGE.search(phrase)) and (last := _dateparser(f"{match.group(2)} {match.group(3)}", published)):
+        first = _valid(int(last.value[:4]), int(last.value[5:7]), int(match.group(1))) if last.precision == "day" else None
+        if first is not None and first.value <= last.value:
+            return _week_middle(dt.date.fromisoformat(first.value), dt.date.fromisoformat(last.value))
     for pattern, rule in _VAGUE_PHRASES:
         if pattern.search(phrase):
             return rule(published)
