@@ -36,6 +36,7 @@ FIELDS: tuple[CasualtyField, ...] = ("fatalities", "injured")
 _SINGULAR_PRONOUNS = {"he", "him", "she", "her", "himself", "herself"}
 _COLLECTIVE_NOUNS = {"personnel", "staff", "crew", "police", "family", "people", "military", "army", "number", "group"}
 _ANIMALS = {"dog", "cat", "cattle", "livestock", "sheep", "goat", "horse", "camel", "cow", "donkey", "animal"}
+_INTRANSITIVE = {"die", "perish"}
 _ATTACK_NOUNS = {"strike", "airstrike", "attack", "raid", "bombing", "explosion", "blast", "operation", "assault"}
 _NONE_WORDS = {"nobody", "none", "noone"}
 
@@ -163,8 +164,11 @@ def _victim(term: Token, entry: CasualtyTerm) -> Token | None:
         objects = [child for child in verb.children if child.dep_ == "dobj"]
         if objects and verb.i > term.i:
             return objects[0]
-    if "nsubj" in children and (term.tag_ == "VBN" or term.lemma_.lower() in ("die", "perish")):
+    if "nsubj" in children and (term.tag_ == "VBN" or term.lemma_.lower() in _INTRANSITIVE):
         return children["nsubj"]
+    if term.lemma_.lower() in _INTRANSITIVE:
+        before = [t for t in term.doc[term.left_edge.i : term.i] if t.pos_ in ("NOUN", "PROPN", "NUM")]
+        return before[-1] if before else None
     if term.dep_ in ("acl", "relcl") and term.tag_ == "VBN":
         return term.head
     if term.dep_ == "conj" and term.tag_ == "VBN":

@@ -1,0 +1,80 @@
+"""CasualtyStage: fatalities and injured of each event, null when the text does not say."""
+
+from __future__ import annotations
+
+import pytest
+
+from warlog.extract.casualties import CasualtyStage, casualty_statements, casualty_terms
+from warlog.knowledge import load_data
+
+
+def _toll(make_state, text: str, *triggers: str) -> list[tuple[int | None, int | None]]:
+    state = CasualtyStage().process([make_state(text, *triggers)])[0]
+    return [(draft.event.fatalities, draft.event.injured) for draft in state.events]
+
+
+def test_casualty_data_entries_name_a_known_source() -> None:
+    data = load_data("casualties.yaml")
+    sources = {source["id"] for source in data["sources"]}
+    assert all(row["source"] in sources for row in data["terms"] + data["statements"])
+    assert casualty_terms()["kill"].field == "fatalities"
+    assert casualty_statements()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "toll"),
+    [
+        ("Rebels shelled the town, killing two and wounding 7.", "shelled", (2, 7)),
+        ("A drone hit the camp, killing the Danish pilot and a Kenyan guard.", "hit", (2, 0)),
+        ("A soldier was killed when a drone struck the post.", "struck", (1, 0)),
+        ("At least one gunman and four police officers were killed and one soldier was injured in the raid.",
+         "raid", (5, 1)),
+        ("Between 4-7 fighters died in an explosion at the depot.", "explosion", (4, 0)),
+        ("Several civilians were killed in the shelling.", "shelling", (10, 0)),
+        ("Thirty-two people were killed and dozens were hurt in the bombing.", "bombing", (32, 12)),
+        ("In addition to the bomber, two guards were killed in the blast.", "blast", (3, 0)),
+        ("Militants attacked the convoy, injuring three soldiers.", "attacked", (0, 3)),
+        ("The blast left five dead and 12 wounded.", "blast", (5, 12)),
+        ("The bombing caused the deaths of four soldiers.", "bombing", (4, 0)),
+    ],
+)
+def test_counts_are_read_through_the_parse(make_state, sentence, trigger, toll) -> None:
+    assert _toll(make_state, sentence, trigger) == [toll]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "toll"),
+    [
+        ("A drone struck the airport. No casualties were reported.", "struck", (0, 0)),
+        ("A drone struck the airport. No injuries were reported.", "struck", (0, 0)),
+        ("A drone struck the airport. Casualties unknown.", "struck", (None, None)),
+        ("A drone struck the airport.", "struck", (None, None)),
+        ("Air defences intercepted a drone over the city.", "intercepted", (0, 0)),
+        ("A drone struck the airport, killing soldiers (unknown fatalities coded as 10).", "struck", (10, 0)),
+    ],
+)
+def test_set_statements_decide_the_toll(make_state, text, trigger, toll) -> None:
+    assert _toll(make_state, text, trigger) == [toll]
+
+
+def test_counts_go_to_the_event_they_follow(make_state) -> None:
+    text = "On Monday a drone hit the base, killing three. On Tuesday a rocket struck the airport, wounding two."
+    assert _toll(make_state, text, "hit", "struck") == [(3, 0), (0, 2)]
+
+
+def test_a_toll_sentence_after_the_event_is_read(make_state) -> None:
+    text = "Gunmen stormed a police station in the north. Six officers were killed and nine were wounded."
+    assert _toll(make_state, text, "stormed") == [(6, 9)]
+
+
+def test_a_killing_in_a_clause_on_another_strike_is_not_counted(make_state) -> None:
+    text = "The group said the bombing was revenge for a drone strike that killed its commander."
+    assert _toll(make_state, text, "bombing") == [(None, None)]
+
+
+def test_provenance_names_the_words_and_rule(make_state) -> None:
+    state = CasualtyStage().process([make_state("Rebels shelled the town, killing two civilians.", "shelled")])[0]
+    source = state.events[0].event.provenance["fatalities"]
+    assert source.stage.startswith("casualties@")
+    assert "killing two civilians" in source.text
+    assert source.rule == "casualties.yaml:kill"
