@@ -68,11 +68,12 @@ def role_groups(hit: Hit, cues: list[Hit]) -> set[str]:
 
 
 def decide(draft: DetectedDraft, nearby: list[Hit]) -> Decision | None:
-    """Add up the votes of a draft's triggers, of the cues in its sentences and of its weapons."""
+    """Add up the votes of a draft's triggers, of the cues in its sentences and of weapons the text did not name there."""
     weapon_entries = [weapon_cues()[word] for weapon in draft.event.weapons for word in fold(weapon).split()
                       if word in weapon_cues()]
     cues = [hit for hit in nearby if not hit.entry.is_trigger]
     groups = cue_groups(nearby)
+    weapon_entries = [entry for entry in weapon_entries if entry.group not in groups]
     groups |= {entry.group for entry in weapon_entries if entry.group}
     lead_claim = draft.hits[0].entry.family == "attribution"
     votes: list[Vote] = []

@@ -36,6 +36,7 @@ MAX_SENTENCE_GAP = 2
 INDEFINITE = frozenset({"a", "an", "another"})
 LEADING_TOKENS = 2
 MIN_TRIGGER_VOTE = 0.3
+WEAK_GROUP = 2.0
 
 
 @dataclass
@@ -114,6 +115,25 @@ def _sentence_groups(hits: list[Hit]) -> list[Group]:
     return sorted(groups, key=lambda g: g.hits[0].span.start)
 
 
+def _strength(group: Group, cues: set[str]) -> float:
+    return sum(max((weight for _, weight in hit.votes_in(cues)), default=0.0) for hit in group.hits)
+
+
+def _absorb_weak(groups: list[Group], cues: set[str]) -> list[Group]:
+    """A weak reading ("in a raid" next to "arrested") joins the sentence's strongest event instead of being one."""
+    real = [group for group in groups if not group.background and not group.modal]
+    if len(real) < 2:
+        return groups
+    strongest = max(real, key=lambda group: _strength(group, cues))
+    kept = []
+    for group in groups:
+        if group in real and group is not strongest and _strength(group, cues) < WEAK_GROUP:
+            strongest.hits = sorted([*strongest.hits, *group.hits], key=lambda h: h.span.start)
+        else:
+            kept.append(group)
+    return kept
+
+
 def _evidence(sentence: Span) -> Evidence:
     return Evidence(sentence=sentence.text, start=sentence.start_char, end=sentence.end_char)
 
@@ -139,7 +159,7 @@ class EventDetection(Stage):
                 hit for hit in in_sentence
                 if hit.entry.is_trigger and sum(weight for _, weight in hit.votes_in(groups)) >= MIN_TRIGGER_VOTE
             ]
-            for group in _sentence_groups(in_sentence):
+            for group in _absorb_weak(_sentence_groups(in_sentence), groups):
                 target = None if group.background or group.modal else self._continued(drafts, index, sentence, group)
                 if target is None:
                     drafts.append(self._new_draft(state, group, index))

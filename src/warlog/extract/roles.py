@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 PATIENT_PREPOSITIONS = frozenset({"on", "against", "at", "of", "targeting", "toward", "towards", "into"})
 VERBAL = frozenset({"VERB", "AUX"})
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
 
 
 def agent_of(trigger: Token) -> Token | None:
@@ -36,7 +37,7 @@ def patients_of(trigger: Token) -> list[Token]:
     for child in trigger.children:
         if child.dep_ == "prep" and child.lower_ in PATIENT_PREPOSITIONS:
             candidates.extend(grand for grand in child.children if grand.dep_ == "pobj")
-    return candidates
+    return [token for token in candidates if token.ent_type_ not in TIME_ENTITIES]
 
 
 def patient_of(trigger: Token) -> Token | None:

@@ -1,0 +1,67 @@
+"""EventDetection: one draft per real event, background mentions flagged, nothing found means no event."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from warlog.extract.base import DocState
+from warlog.extract.detect import DetectedDraft, EventDetection
+from warlog.nlp import MODEL
+from warlog.records import Article
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return spacy.load(MODEL)
+
+
+def detect(nlp: Language, text: str) -> list[DetectedDraft]:
+    state = DocState(article=Article(doc_id="d1", text=text), doc=nlp(text))
+    return EventDetection().process([state])[0].events
+
+
+def test_an_attack_and_its_follow_up_sentence_are_one_event_with_both_sentences(nlp: Language) -> None:
+    text = "A drone struck the airbase near Kirkuk. The attack wounded two soldiers."
+    [draft] = detect(nlp, text)
+    assert [ev.start for ev in draft.event.evidence] == [0, text.index("The attack")]
+    assert draft.event.trigger == "drone struck"
+    assert draft.event.evidence_start == text.index("drone struck")
+    assert not draft.event.background
+
+
+def test_two_dated_events_of_different_kinds_stay_apart(nlp: Language) -> None:
+    text = "On Monday, militants shelled a village near Hama. On Tuesday, police arrested five men in Homs."
+    drafts = detect(nlp, text)
+    assert [d.family for d in drafts] == ["conflict", "arrest"]
+    assert drafts[1].event.trigger == "arrested"
+
+
+def test_a_background_mention_is_its_own_flagged_event(nlp: Language) -> None:
+    text = "Gunmen stormed a checkpoint in Diyala after several rocket attacks on the airport."
+    drafts = detect(nlp, text)
+    assert [d.event.background for d in drafts] == [False, True]
+    assert drafts[1].event.trigger == "rocket attacks"
+
+
+def test_a_sentence_naming_new_participants_starts_a_new_event(nlp: Language) -> None:
+    text = "Rockets hit the embassy compound in Baghdad. Gunmen later stormed a village in Diyala."
+    assert len(detect(nlp, text)) == 2
+
+
+def test_no_trigger_means_no_event(nlp: Language) -> None:
+    assert detect(nlp, "The minister opened a new school in the capital on Monday.") == []
+
+
+def test_event_ids_are_stable_and_differ_between_events(nlp: Language) -> None:
+    text = "On Monday, militants shelled a village. On Tuesday, police arrested five men."
+    first = [d.event.event_id for d in detect(nlp, text)]
+    assert first == [d.event.event_id for d in detect(nlp, text)]
+    assert len(set(first)) == 2
+
+
+def test_a_threatened_attack_is_kept_apart_from_the_real_clash(nlp: Language) -> None:
+    text = "Troops clashed with the fighters, who threatened to attack the ministry."
+    drafts = detect(nlp, text)
+    assert [d.event.trigger for d in drafts] == ["clashed", "attack"]
