@@ -30,6 +30,7 @@ TOWN_WORDS = frozenset({"city", "town", "village", "district", "subdistrict", "n
 NAME_PART_PREPOSITIONS = frozenset({"of", "in", "for"})
 CONTAINMENT = re.compile(r"^\s*(?:,|\(|in|in the|of|,\s*in|,\s*in the)\s*$", re.IGNORECASE)
 NEARBY_KM = 250.0
+BIG_CITY = 100_000
 MIN_SCORE = 1.0
 
 
@@ -153,8 +154,6 @@ def _mention(doc: Doc, spans: list[Span], label: str, gazetteer: Gazetteer) -> M
     for span in spans:
         name = _strip_span(span)
         places = gazetteer.lookup_key(place_key(name.text))
-        if label == "NORP":
-            places = [p for p in places if p.feature == "country"]
         if places:
             generic = _generic_word(doc, span) or (span[-1].lower_ if span[-1].lower_ in ADMIN_WORDS | TOWN_WORDS else None)
             return Mention(name, label, [Candidate(p) for p in places], generic)
@@ -202,13 +201,13 @@ def _containers(mentions: list[Mention], index: int) -> list[Mention]:
 
 
 def context_countries(mentions: list[Mention]) -> tuple[Counter, bool]:
-    """How often each country is named, and whether by its name: else by its divisions, else by demonyms."""
+    """How often each country is named, and whether by its name: else by its divisions or big cities, else by demonyms."""
     named: Counter = Counter()
     divisions: Counter = Counter()
     demonyms: Counter = Counter()
     for mention in mentions:
         countries = {c.place.country for c in mention.candidates if c.place.feature == "country"}
-        admin = {c.place.country for c in mention.candidates if c.place.feature == "admin1"}
+        admin = {c.place.country for c in mention.candidates if c.place.feature == "admin1" or c.place.population >= BIG_CITY}
         if countries and mention.label == "NORP":
             demonyms.update(countries)
         elif countries and not mention.weak:
@@ -222,6 +221,7 @@ def context_countries(mentions: list[Mention]) -> tuple[Counter, bool]:
 
 def _score(mention: Mention, countries: Counter, named: bool, containers: list[Mention]) -> None:
     """Score every candidate of one mention on the article-level features."""
+    divisions = {(c.place.country, place_key(c.place.name)) for c in mention.candidates if c.place.feature == "admin1"}
     for cand in mention.candidates:
         place = cand.place
         if place.feature == "country":
@@ -238,6 +238,8 @@ def _score(mention: Mention, countries: Counter, named: bool, containers: list[M
                 cand.add("article_country", 3.0)
             elif place.country is not None and place.feature != "country":
                 cand.add("foreign_country", -5.0 if named else -2.0)
+        if place.feature == "city" and mention.generic not in ADMIN_WORDS and (place.country, place_key(place.name)) in divisions:
+            cand.add("town_named_like_division", 2.5)
         if mention.generic in ADMIN_WORDS:
             cand.add("generic_word", 4.0 if place.feature == "admin1" else -1.0)
         elif mention.generic in TOWN_WORDS:
@@ -246,7 +248,7 @@ def _score(mention: Mention, countries: Counter, named: bool, containers: list[M
         for container in inside:
             cand.add(f"within:{container.span.text}", 6.0 if any(c.place.feature == "admin1" for c in container.candidates) else 3.0)
         if containers and not inside and place.feature != "country":
-            cand.add("outside_containers", -5.0)
+            cand.add("outside_containers", -8.0)
         if mention.weak:
             cand.add("weak_label", -4.0)
 

@@ -43,6 +43,11 @@ def is_near(span: Span) -> bool:
     return False
 
 
+def is_demonym(mention: Mention) -> bool:
+    """'Iraqi forces': tells the country of the article, never where the event happened."""
+    return mention.label == "NORP" and mention.place is not None and mention.place.feature == "country"
+
+
 def is_direction(span: Span) -> bool:
     """'launched toward Israel': where the attack was headed, not where it happened."""
     return span.root.dep_ == "pobj" and span.root.head.lower_ in DIRECTION_PREPOSITIONS
@@ -52,7 +57,7 @@ def refine(chosen: Mention, mentions: list[Mention]) -> Mention:
     """A country or division the event is linked to, narrowed to the most specific place the article names in it."""
     inner = [
         m for m in mentions
-        if m.place is not None and m.label != "NORP" and not is_origin(m.span) and chosen.place.contains(m.place)
+        if m.place is not None and not is_demonym(m) and not is_origin(m.span) and chosen.place.contains(m.place)
     ]
     if not inner:
         return chosen
@@ -89,7 +94,7 @@ def choose_location(draft: EventDraft, mentions: list[Mention]) -> Mention | Non
     sentences = _event_sentences(draft)
     local = [
         m for m in mentions
-        if m.place is not None and m.label != "NORP" and not is_origin(m.span)
+        if m.place is not None and not is_demonym(m) and not is_origin(m.span)
         and any(s.start <= m.span.start < s.end for s in sentences)
     ]
     if local:
@@ -105,7 +110,7 @@ def choose_location(draft: EventDraft, mentions: list[Mention]) -> Mention | Non
         )
         return refine(best, mentions)
     named = [
-        m for m in mentions if m.place is not None and m.label != "NORP" and not is_origin(m.span) and m.place.feature != "country"
+        m for m in mentions if m.place is not None and not is_demonym(m) and not is_origin(m.span) and m.place.feature != "country"
     ]
     if not named:
         return None
