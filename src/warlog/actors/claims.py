@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from warlog.actors.mentions import ActorMention
-from warlog.actors.roles import _governor, _is_attack_verb, role_of
+from warlog.actors.roles import governor, is_attack_verb, role_of
 from warlog.records import AttributionStatus, Claim, ClaimKind, Evidence
 
 CLAIM_VERBS = frozenset({"claim", "take", "assume", "accept", "admit", "announce", "bear"})
@@ -112,7 +112,7 @@ def _hedged(verb: Token, mention: ActorMention) -> bool:
 def _kind_and_verb(mention: ActorMention) -> tuple[ClaimKind, Token] | None:
     """Which responsibility statement (if any) the mention is the pointed-to actor of."""
     root = mention.span.root
-    token, _ = _governor(root)
+    token, _ = governor(root)
     if any(child.lower_ in SUSPECT_WORDS and child.dep_ in ("amod", "compound", "advmod")
            for t in (root, token, token.head) for child in t.children):
         return "suspected", token.head
@@ -139,10 +139,9 @@ def _kind_and_verb(mention: ActorMention) -> tuple[ClaimKind, Token] | None:
         return ("suspected" if lemma == "suspect" else "blamed"), head
     if dep == "pobj":
         prep, verb = head, head.head
-        verb_lemma = verb.lemma_.lower()
-        if verb.lower_ == "back" or verb.dep_ == "prt":
+        while verb.pos_ not in ("VERB", "AUX") and verb.dep_ in ("dobj", "advmod", "prt", "npadvmod"):
             verb = verb.head
-            verb_lemma = verb.lemma_.lower()
+        verb_lemma = verb.lemma_.lower()
         if prep.lower_ == "by" and verb_lemma in CLAIM_VERBS and not _negated(verb):
             return "claimed", verb
         if prep.lower_ == "to" and verb_lemma in TRACE_VERBS:
@@ -168,7 +167,7 @@ def _self_report_clause(clause: Token) -> bool:
     """A clause whose subject is the speaker itself doing an attack: '(that) it launched the drones'."""
     subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
     return (subject is not None and subject.lower_ in SELF_REFERENCES
-            and (_is_attack_verb(clause) or any(c.lower_ == "behind" for c in clause.children)))
+            and (is_attack_verb(clause) or any(c.lower_ == "behind" for c in clause.children)))
 
 
 def _self_report(verb: Token) -> bool:
@@ -187,7 +186,7 @@ def _claims_something(verb: Token) -> bool:
 def _reported_attack(mention: ActorMention) -> Token | None:
     """'Outlets reported that X attacked the base', 'an attack carried out by X, officials said': the reporting
     verb above the verb X is the perpetrator of."""
-    token, modified = _governor(mention.span.root)
+    token, modified = governor(mention.span.root)
     if modified is not None or token.dep_ not in ("nsubj", "pobj") or role_of(mention) != "perpetrator":
         return None
     reporters = [a for a in token.ancestors

@@ -29,22 +29,42 @@ ATTACK_NOUNS = frozenset(
      "fighters", "militant", "militants", "gunmen", "forces", "troops", "jet", "jets", "warplane", "aircraft",
      "helicopter", "artillery", "sniper", "explosion", "blast", "incursion"}
 )
+CIVILIAN_NOUNS = frozenset(
+    {"civilian", "resident", "villager", "passer", "passerby", "child", "woman", "worshipper", "farmer", "shepherd",
+     "student", "pilgrim", "family", "household", "community", "trader", "fisherman", "motorist", "commuter",
+     "shopper", "teacher", "doctor", "journalist", "refugee", "crew", "sailor", "driver", "people", "person"}
+)
+POLICE_NOUNS = frozenset({"police", "policeman", "policemen", "patrolman", "gendarme", "gendarmerie"})
+MILITARY_NOUNS = frozenset({"soldier", "troop", "army", "military", "serviceman", "servicemen", "garrison"})
+MEMBER_NOUNS = frozenset({"member", "fighter", "militant", "element", "unit", "faction", "cell", "gunman", "supporter",
+                          "operative", "battalion", "brigade", "team", "squad", "wing", "group", "force", "commander",
+                          "combatant", "loyalist", "insurgent", "rebel"})
+WEAPON_NOUNS = frozenset({"drone", "uav", "missile", "rocket", "projectile", "device", "bomb", "shell", "mortar",
+                          "quadcopter", "aircraft", "explosive", "ied"})
+FORCE_HEADS = ATTACK_NOUNS | MILITARY_NOUNS | frozenset(
+    {"position", "positions", "base", "post", "checkpoint", "convoy", "vessel", "ship", "warship", "patrol", "unit",
+     "outpost", "personnel", "officer", "guard", "navy", "force"})
 TARGET_PREPOSITIONS = frozenset({"at", "on", "against", "toward", "towards", "into", "upon"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "appos", "conj", "nummod", "det"})
 
 
-def _governor(token: Token) -> tuple[Token, Token | None]:
-    """Climb from a name through compounds, appositions and conjunctions: (the governing token, the
-    attack/weapon noun the name modifies, if any: "Houthi drone", "IS fighters")."""
+def governor(token: Token) -> tuple[Token, Token | None]:
+    """Climb from a name through compounds, appositions, conjunctions and "members of": (the governing
+    token, the attack/weapon noun the name modifies, if any: "Houthi drone", "IS fighters")."""
     modified = None
-    while token.dep_ in _MODIFIER_DEPS and token.head is not token:
-        if token.dep_ in ("compound", "amod", "nmod") and token.head.lemma_.lower() in ATTACK_NOUNS:
-            modified = token.head
-        token = token.head
+    while token.head is not token:
+        if token.dep_ in _MODIFIER_DEPS:
+            if token.dep_ in ("compound", "amod", "nmod") and token.head.lemma_.lower() in ATTACK_NOUNS:
+                modified = token.head
+            token = token.head
+        elif token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in MEMBER_NOUNS:
+            token = token.head.head
+        else:
+            break
     return token, modified
 
 
-def _is_attack_verb(verb: Token) -> bool:
+def is_attack_verb(verb: Token) -> bool:
     return verb.lemma_.lower() in ATTACK_VERBS or any(c.dep_ == "prt" and c.lemma_ in ("out", "off") for c in verb.children)
 
 
@@ -56,42 +76,53 @@ def _is_intercept(verb: Token) -> bool:
 def role_of(mention: ActorMention, trigger: Span | None = None) -> ActorRole | None:
     """The mention's role in its clause: perpetrator, target, or none (a claimant, a place, a bystander).
     The subject of any verb that governs the event's trigger ("X used drones to attack") is a perpetrator."""
-    token, modified = _governor(mention.span.root)
+    if mention.via == "adjective" and mention.span.root.head.lemma_.lower() not in FORCE_HEADS:
+        return None
+    token, modified = governor(mention.span.root)
     dep, head = token.dep_, token.head
-    if token.dep_ == "poss" or (modified is not None and dep != "poss"):
-        noun = head if token.dep_ == "poss" else modified
-        return _role_of_noun_user(noun, default="perpetrator")
+    if token.dep_ == "poss" and head.lemma_.lower() in ATTACK_NOUNS:
+        return _role_of_noun_user(head, default="perpetrator")
+    if modified is not None and dep != "poss":
+        return _role_of_noun_user(modified, default="perpetrator")
     if dep in ("nsubj", "csubj"):
         if _is_intercept(head):
             return "target"
         if head.lemma_.lower() in REPORT_VERBS:
             return None
         governs_trigger = trigger is not None and head.pos_ in ("VERB", "AUX") and trigger.root in head.subtree
-        return "perpetrator" if _is_attack_verb(head) or governs_trigger else None
+        return "perpetrator" if is_attack_verb(head) or governs_trigger else None
     if dep == "nsubjpass":
-        return "target" if _is_attack_verb(head) else None
+        return "target" if is_attack_verb(head) else None
     if dep == "dobj":
         if _is_intercept(head):
             return None
-        return "target" if _is_attack_verb(head) and head.lemma_.lower() not in ("use", "launch", "fire", "drop",
+        return "target" if is_attack_verb(head) and head.lemma_.lower() not in ("use", "launch", "fire", "drop",
                                                                                    "send", "deploy", "fly") else None
     if dep == "pobj":
         prep = head
         if prep.lower_ == "by" and (prep.dep_ == "agent" or prep.head.lemma_.lower() in ATTACK_NOUNS):
             governing = prep.head
-            return "target" if prep.dep_ == "agent" and _is_intercept(governing) else "perpetrator"
+            if prep.dep_ == "agent" and (_is_intercept(governing) or _weapon_subject(governing)):
+                return "target"
+            return "perpetrator"
         if prep.lower_ in TARGET_PREPOSITIONS and (
-            _is_attack_verb(prep.head) or prep.head.lemma_.lower() in ATTACK_NOUNS
+            is_attack_verb(prep.head) or prep.head.lemma_.lower() in ATTACK_NOUNS
         ):
             return "target"
     return None
 
 
+def _weapon_subject(verb: Token) -> bool:
+    """'the drone was destroyed by X': a passive verb whose subject is a weapon (X is the interceptor)."""
+    return any(c.dep_ == "nsubjpass" and c.lemma_.lower() in WEAPON_NOUNS for c in verb.children) or any(
+        c.dep_ == "nsubjpass" and c.lemma_.lower() in WEAPON_NOUNS for c in verb.head.children if verb.dep_ == "conj")
+
+
 def _role_of_noun_user(noun: Token, default: ActorRole) -> ActorRole | None:
     """"X drone", "X's drones": the owner of the weapon is the perpetrator, unless the weapon was shot down
     by someone else ("Y downed an X drone" keeps X the perpetrator; Y is found through its own subject role)."""
-    governor, _ = _governor(noun)
-    if governor.dep_ == "pobj" and governor.head.lower_ in ("from", "in", "near"):
+    head_word, _ = governor(noun)
+    if head_word.dep_ == "pobj" and head_word.head.lower_ in ("from", "in", "near"):
         return None
     return default
 
@@ -101,19 +132,10 @@ def victim_in(sentence: Span, nouns: frozenset[str]) -> Token | None:
     for token in sentence:
         if token.lemma_.lower() not in nouns:
             continue
-        governor, _ = _governor(token)
-        if governor.dep_ == "nsubjpass" or (
-            governor.dep_ in ("dobj", "pobj")
-            and (_is_attack_verb(governor.head) or governor.head.lower_ in TARGET_PREPOSITIONS)
+        head_word, _ = governor(token)
+        if head_word.dep_ == "nsubjpass" or (
+            head_word.dep_ in ("dobj", "pobj")
+            and (is_attack_verb(head_word.head) or head_word.head.lower_ in TARGET_PREPOSITIONS)
         ):
             return token
     return None
-
-
-CIVILIAN_NOUNS = frozenset(
-    {"civilian", "resident", "villager", "passer", "passerby", "child", "woman", "worshipper", "farmer", "shepherd",
-     "student", "pilgrim", "family", "household", "community", "trader", "fisherman", "motorist", "commuter",
-     "shopper", "teacher", "doctor", "journalist", "refugee", "crew", "sailor", "driver", "people", "person"}
-)
-POLICE_NOUNS = frozenset({"police", "policeman", "policemen", "patrolman", "gendarme", "gendarmerie"})
-MILITARY_NOUNS = frozenset({"soldier", "troop", "army", "military", "serviceman", "servicemen", "garrison"})

@@ -19,9 +19,10 @@ from warlog.actors.claims import FoundClaim, attribution_status, find_claims
 from warlog.actors.mentions import LEARNED_KEY, ActorMention, find_mentions, learn_aliases
 from warlog.actors.model import Actor, LearnedAlias
 from warlog.actors.registry import Registry, load_registry
-from warlog.actors.roles import CIVILIAN_NOUNS, MILITARY_NOUNS, POLICE_NOUNS, role_of, victim_in
+from warlog.actors.roles import CIVILIAN_NOUNS, MILITARY_NOUNS, POLICE_NOUNS, governor, role_of, victim_in
 from warlog.extract.base import DocState, EventDraft, Stage
 
+STATE_KINDS = frozenset({"state", "military", "police"})
 SPONSOR_LEMMAS = frozenset({"back", "sponsor", "support", "align", "lead", "fund", "arm", "direct", "affiliate"})
 
 
@@ -63,14 +64,21 @@ class ActorStage(Stage):
         return sentences
 
     def _claims_by_event(self, drafts: list[EventDraft], found: list[FoundClaim]) -> list[list[FoundClaim]]:
-        """Each claim goes to the event whose sentences hold it, else to the nearest event."""
+        """A claim goes to the event whose sentences hold it and to every earlier main event that holds no
+        claim of its own ("... claimed responsibility for the attack" follows the attack); a claim outside
+        every event goes to the nearest one."""
         per_event: list[list[FoundClaim]] = [[] for _ in drafts]
         spans = [self._sentences(draft) for draft in drafts]
+        claim_sentences = {item.sentence.start for item in found}
+        unclaimed = [not any(s.start in claim_sentences for s in sents) for sents in spans]
         for item in found:
-            owner = next((i for i, sents in enumerate(spans) if item.sentence in sents), None)
-            if owner is None:
-                owner = min(range(len(drafts)), key=lambda i: min(abs(s.start - item.sentence.start) for s in spans[i]))
-            per_event[owner].append(item)
+            owners = {i for i, sents in enumerate(spans) if item.sentence in sents}
+            owners |= {i for i, draft in enumerate(drafts)
+                       if unclaimed[i] and not draft.event.background and spans[i][0].start < item.sentence.start}
+            if not owners:
+                owners = {min(range(len(drafts)), key=lambda i: min(abs(s.start - item.sentence.start) for s in spans[i]))}
+            for owner in owners:
+                per_event[owner].append(item)
         return per_event
 
     def _fill(self, state: DocState, draft: EventDraft, mentions: list[ActorMention], claims: list[FoundClaim]) -> None:
@@ -79,17 +87,7 @@ class ActorStage(Stage):
         year = self._year(state, draft)
         in_event = [m for s in sentences for m in mentions if s.start <= m.span.start < s.end]
         roles = {id(m): role_of(m, draft.trigger if m.span.sent == draft.trigger.sent else None) for m in in_event}
-        perpetrators = [m for m in in_event if roles[id(m)] == "perpetrator"]
-        named = [m for m in perpetrators if m.via != "generic"]
-        usable_claims = sorted((c for c in claims if c.claim.kind != "denied"), key=lambda c: -c.strength())
-        if named:
-            chosen, rule = named[0], "role"
-        elif usable_claims:
-            chosen, rule = usable_claims[0].mention, f"claim:{usable_claims[0].claim.kind}"
-        elif perpetrators:
-            chosen, rule = perpetrators[0], "generic"
-        else:
-            chosen, rule = None, None
+        chosen, rule = self._perpetrator(draft, in_event, roles, mentions, claims)
         actor1 = self._named(chosen, country) if chosen is not None else None
         if chosen is not None and actor1 is not None:
             name, actor = actor1
@@ -106,9 +104,38 @@ class ActorStage(Stage):
         self._set_target(draft, in_event, roles, chosen, country, sentences)
         if claims:
             draft.set("claims", [c.claim for c in claims], self, claims[0].sentence, "claims")
-        text_perpetrator = actor1[0] if named and chosen is named[0] and not (chosen.actor and chosen.actor.generic) else None
+        named_role = rule is not None and rule.startswith("role") and chosen is not None and chosen.via != "generic"
+        text_perpetrator = actor1[0] if named_role and not (chosen.actor and chosen.actor.generic) else None
         status = attribution_status([c.claim for c in claims], text_perpetrator)
         draft.set("attribution_status", status, self, chosen.span if chosen is not None else None, "claims")
+
+    @staticmethod
+    def _perpetrator(draft: EventDraft, in_event: list[ActorMention], roles: dict[int, str | None],
+                     mentions: list[ActorMention], claims: list[FoundClaim]) -> tuple[ActorMention | None, str | None]:
+        """Who did it, strongest evidence first: a named perpetrator in the trigger's sentence; an unhedged
+        claim of responsibility; a named perpetrator elsewhere in the event (or just before it); the
+        strongest other claim; a generic perpetrator ("unknown gunmen")."""
+        trigger_sentence = draft.trigger.sent
+        perpetrators = [m for m in in_event if roles[id(m)] == "perpetrator"]
+        named = [m for m in perpetrators if m.via != "generic"]
+        in_trigger = [m for m in named if m.span.sent == trigger_sentence]
+        elsewhere = [m for m in named if m.span.sent != trigger_sentence and _acts(m)]
+        if not named:
+            first = _sentence_start(draft, 2)
+            before = [m for m in mentions if first <= m.span.start < trigger_sentence.start]
+            elsewhere = [m for m in before if m.via != "generic" and _acts(m) and role_of(m) == "perpetrator"]
+        ranked = sorted((c for c in claims if c.claim.kind != "denied"), key=lambda c: -c.strength())
+        if in_trigger and not (in_trigger[0].actor and in_trigger[0].actor.kind in STATE_KINDS and _claimed(ranked)):
+            return in_trigger[0], "role"
+        if _claimed(ranked):
+            return ranked[0].mention, "claim:claimed"
+        if elsewhere:
+            return elsewhere[0], "role:context"
+        if ranked:
+            return ranked[0].mention, f"claim:{ranked[0].claim.kind}"
+        if perpetrators:
+            return perpetrators[0], "generic"
+        return None, None
 
     def _set_target(self, draft: EventDraft, in_event: list[ActorMention], roles: dict[int, str | None],
                     chosen: ActorMention | None, country: str | None, sentences: list[Span]) -> None:
@@ -199,3 +226,20 @@ class ActorStage(Stage):
 def learned_aliases(doc: Doc) -> list[LearnedAlias]:
     """The aliases the actor stage learned from an article (read by storage)."""
     return list(doc.user_data.get(LEARNED_KEY, []))
+
+
+def _claimed(ranked: list[FoundClaim]) -> bool:
+    return bool(ranked) and ranked[0].claim.kind == "claimed" and not ranked[0].claim.hedged
+
+
+def _acts(mention: ActorMention) -> bool:
+    """The mention is the subject or 'by' agent of a verb (not a modifier such as "Saudi operations")."""
+    token, modified = governor(mention.span.root)
+    return modified is None and (token.dep_ in ("nsubj", "csubj") or token.head.dep_ == "agent")
+
+
+def _sentence_start(draft: EventDraft, back: int) -> int:
+    """Token index where the sentence `back` sentences before the trigger's starts."""
+    sentences = list(draft.trigger.doc.sents)
+    index = next(i for i, sent in enumerate(sentences) if sent.start == draft.trigger.sent.start)
+    return sentences[max(0, index - back)].start
