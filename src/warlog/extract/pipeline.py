@@ -56,11 +56,13 @@ def default_pipeline() -> Pipeline:
     from warlog.extract.dates import DateStage
     from warlog.extract.detect import EventDetection
     from warlog.extract.modality import Modality
+    from warlog.geo.patterns import entity_patterns as place_patterns
+    from warlog.geo.stage import GeocodeStage
     from warlog.extract.targets import TargetStage
     from warlog.extract.weapons import WeaponStage
     from warlog.nlp import build_nlp
 
-    patterns: list[dict] = [*load_registry().entity_patterns()]
+    patterns: list[dict] = [*load_registry().entity_patterns(), *place_patterns()]
     # Order: EventDetection -> WeaponStage -> Classification -> Modality -> dates, casualties, places, actors.
-    stages: list[Stage] = [EventDetection(), WeaponStage(), Classification(), Modality(), TargetStage(), DateStage(), CasualtyStage(), ActorStage()]
+    stages: list[Stage] = [EventDetection(), WeaponStage(), Classification(), Modality(), TargetStage(), DateStage(), CasualtyStage(), GeocodeStage(), ActorStage()]
     return Pipeline(build_nlp(patterns), stages)
