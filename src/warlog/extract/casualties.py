@@ -57,6 +57,7 @@ class Finding:
     value: int | None
     evidence: Span
     rule: str
+    counted: bool = True
 
 
 CAPTURED = "captured"
@@ -126,19 +127,15 @@ def _noun_count(noun: Token) -> int | None:
     return None
 
 
-def _victim_phrases(victim: Token) -> list[Token]:
-    """A victim word and its conjuncts, following an appositive that is not set off by a comma
-    ("13 Armed Forces (AF) soldiers and four workers")."""
-    heads = [victim]
+def _victims_total(victim: Token) -> int | None:
+    """The count of a victim phrase and its conjuncts ("the captain and a guard" -> 2), following an
+    appositive not set off by a comma ("13 Armed Forces (AF) soldiers and four workers"); None if none is counted."""
+    counts = [_noun_count(victim)]
     for child in victim.children:
         if child.dep_ == "appos" and child.doc[child.left_edge.i - 1].text != ",":
-            heads = [child]
-    return [token for head in heads for token in (head, *head.conjuncts)]
-
-
-def _victims_total(victim: Token) -> int | None:
-    """The count of a victim phrase and its conjuncts ("the captain and a guard" -> 2); None if none is counted."""
-    counts = [_noun_count(token) for token in _victim_phrases(victim)]
+            own = _noun_count(child)
+            counts = [own if own is not None else counts[0]] + [_noun_count(token) for token in child.conjuncts]
+    counts += [_noun_count(token) for token in victim.conjuncts]
     known = [count for count in counts if count is not None]
     return sum(known) if known else None
 
@@ -166,8 +163,9 @@ def _victim(term: Token, entry: CasualtyTerm) -> Token | None:
             return objects[0]
     if "nsubj" in children and (term.tag_ == "VBN" or term.lemma_.lower() in _INTRANSITIVE):
         return children["nsubj"]
-    if term.lemma_.lower() in _INTRANSITIVE:
-        before = [t for t in term.doc[term.left_edge.i : term.i] if t.pos_ in ("NOUN", "PROPN", "NUM")]
+    if term.lemma_.lower() in _INTRANSITIVE or "auxpass" in children:
+        window = term.doc[max(term.left_edge.i, term.i - 4) : term.i]
+        before = [t for t in window if t.pos_ in ("NOUN", "PROPN", "NUM")]
         return before[-1] if before else None
     if term.dep_ in ("acl", "relcl") and term.tag_ == "VBN":
         return term.head
@@ -213,9 +211,11 @@ def _governed_by(token: Token, indices: set[int]) -> bool:
 
 
 def read_sentence(sentence: Span, belongs_elsewhere: Callable[[Token], bool] = lambda token: False) -> dict[str, Finding]:
-    """What one sentence says of the toll: counts from casualty words, else set statements (weak ones aside)."""
+    """What one sentence says of the toll: counts from casualty words, else set statements (weak ones aside),
+    else a mention without a count ("killing soldiers": `counted` False)."""
     terms = casualty_terms()
     found: dict[str, Finding] = {}
+    uncounted: dict[str, Finding] = {}
     for token in sentence:
         entry = terms.get(token.lemma_.lower()) or terms.get(token.lower_)
         if entry is None or entry.field in found or belongs_elsewhere(token):
@@ -226,14 +226,16 @@ def read_sentence(sentence: Span, belongs_elsewhere: Callable[[Token], bool] = l
         value = 0 if _is_negated(token) else _victims_total(victim)
         if value is not None and entry.field == "fatalities":
             value += _in_addition(token)
+        words = sentence.doc[min(token.i, victim.left_edge.i) : max(token.i, victim.i) + 1]
         if value is not None:
-            words = sentence.doc[min(token.i, victim.left_edge.i) : max(token.i, victim.i) + 1]
             found[entry.field] = Finding(value, words, rule=f"casualties.yaml:{entry.lemma}")
+        else:
+            uncounted.setdefault(entry.field, Finding(None, words, f"uncounted:{entry.lemma}", counted=False))
     for statement in casualty_statements():
         if not statement.weak and not statement.override:
             for name, finding in statement.read(sentence).items():
                 found.setdefault(name, finding)
-    return found
+    return {**uncounted, **found}
 
 
 def _statements(sentences: list[Span], kind: str) -> dict[str, Finding]:
@@ -259,16 +261,20 @@ def read_toll(state: DocState, draft: EventDraft) -> dict[str, Finding]:
     def belongs_elsewhere(token: Token) -> bool:
         return _governed_by(token, excluded) or _about_another_attack(token, draft)
 
-    toll = _statements(sentences, "override")
+    toll = _statements(sentences, "override") or _statements(list(state.doc.sents), "override")
+    mentioned: dict[str, Finding] = {}
     for sentence in sentences:
         for name, finding in read_sentence(sentence, belongs_elsewhere).items():
-            toll.setdefault(name, finding)
-    if not toll:
+            if finding.counted:
+                toll.setdefault(name, finding)
+            else:
+                mentioned.setdefault(name, finding)
+    if not toll and not mentioned:
         return _statements(sentences, "weak")
-    for name in FIELDS:
-        other = next(toll[n] for n in FIELDS if n in toll) if name not in toll else None
-        if other is not None and other.value is not None:
-            toll[name] = Finding(0, other.evidence, rule="toll taken as complete")
+    spoken_of = {**mentioned, **toll}
+    for name, other in ((a, b) for a in FIELDS for b in FIELDS if a != b):
+        if name not in spoken_of and other in spoken_of and (other not in toll or toll[other].value is not None):
+            toll[name] = Finding(0, spoken_of[other].evidence, rule="toll taken as complete")
     return toll
 
 

@@ -106,6 +106,9 @@ def _scan_left(noun: Token) -> int | None:
     for index in range(noun.i - 1, max(noun.sent.start, noun.i - 5) - 1, -1):
         token = doc[index]
         if token.like_num or token.lower_ in VAGUE_COUNTS:
+            following = doc[token.i + 1 : token.i + 3]
+            if len(following) == 2 and following[0].text == "-" and not following[1].like_num:
+                return None
             return _range_value(token)
         if token.pos_ in ("VERB", "AUX", "CCONJ", "PRON") or (token.pos_ == "ADP" and token.lower_ not in _SCAN_THROUGH_ADP):
             return None

@@ -57,6 +57,18 @@ def test_set_statements_decide_the_toll(make_state, text, trigger, toll) -> None
     assert _toll(make_state, text, trigger) == [toll]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "toll"),
+    [
+        ("The strikes killed soldiers and injured 10 others.", "strikes", (None, 10)),
+        ("Drones dropped bombs on the square, injuring shoppers.", "dropped", (0, None)),
+        ("A bomb was dropped on the house and a 9-month-old child was injured in the blast.", "dropped", (0, 1)),
+    ],
+)
+def test_a_mention_without_a_count_stays_unknown(make_state, sentence, trigger, toll) -> None:
+    assert _toll(make_state, sentence, trigger) == [toll]
+
+
 def test_counts_go_to_the_event_they_follow(make_state) -> None:
     text = "On Monday a drone hit the base, killing three. On Tuesday a rocket struck the airport, wounding two."
     assert _toll(make_state, text, "hit", "struck") == [(3, 0), (0, 2)]
