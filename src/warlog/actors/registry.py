@@ -39,7 +39,7 @@ class RegistryError(KnowledgeError):
 
 
 def is_acronym(alias: str) -> bool:
-    """An all-capitals short name ("KH", "ISIS-K", "KNU/KNLA"): matched with its exact case when short."""
+    """An all-capitals name of at most six letters ("KH", "ISIS-K", "AQAP"); up to three, matched case-sensitively."""
     letters = re.sub(r"[\W_]", "", alias)
     return bool(letters) and not any(ch.islower() for ch in alias) and len(letters) <= _ACRONYM_MAX
 
