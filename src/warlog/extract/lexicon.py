@@ -18,7 +18,7 @@ from warlog.knowledge import KnowledgeError, load_data
 
 TRIGGERS_FILE = "triggers.yaml"
 FAMILIES = frozenset(
-    {"conflict", "arrest", "agreement", "organisation", "crime", "disaster", "diplomacy", "attribution", "support"}
+    {"conflict", "arrest", "agreement", "organisation", "crime", "disaster", "attribution", "support"}
 )
 GAP_WORDS = 2
 DEFENCE_PREFIXES = frozenset({"anti", "counter"})
