@@ -282,13 +282,9 @@ def curated_rows(cities: list[Row]) -> list[Row]:
     return rows
 
 
-def build_index(path: Path | None = None) -> Path:
-    """Build the index file (atomically) and return its path."""
-    path = path or index_path()
+def write_index(path: Path, rows: list[Row]) -> Path:
+    """Write `rows` as an index file at `path` (atomically: readers never see a half-written file)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    names = admin1_names()
-    cities = city_rows(names)
-    rows = [*cities, *admin1_rows(cities, names), *country_rows(cities), *curated_rows(cities)]
     partial = path.with_suffix(f".partial{os.getpid()}")
     partial.unlink(missing_ok=True)
     with sqlite3.connect(partial) as db:
@@ -300,5 +296,14 @@ def build_index(path: Path | None = None) -> Path:
         db.executemany("INSERT INTO names VALUES (?,?)", ((k, rid) for rid, r in enumerate(rows) for k in r.keys))
         db.executemany("INSERT INTO surfaces VALUES (?,?)", ((s, rid) for rid, r in enumerate(rows) for s in r.surfaces))
         db.execute("INSERT INTO meta VALUES ('fingerprint', ?)", (fingerprint(),))
+    db.close()
     os.replace(partial, path)
     return path
+
+
+def build_index(path: Path | None = None) -> Path:
+    """Build the index for the installed packages and data files, and return its path."""
+    names = admin1_names()
+    cities = city_rows(names)
+    rows = [*cities, *admin1_rows(cities, names), *country_rows(cities), *curated_rows(cities)]
+    return write_index(path or index_path(), rows)
