@@ -47,7 +47,7 @@ class CasualtyTerm:
 
     lemma: str
     field: CasualtyField
-    object: str | None
+    objects: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -94,7 +94,7 @@ class CasualtyStatement:
 def casualty_terms() -> dict[str, CasualtyTerm]:
     """Death and injury words, by lemma."""
     rows = load_data("casualties.yaml")["terms"]
-    return {row["lemma"]: CasualtyTerm(row["lemma"], row["field"], row.get("object")) for row in rows}
+    return {row["lemma"]: CasualtyTerm(row["lemma"], row["field"], tuple(row.get("object", ()))) for row in rows}
 
 
 @lru_cache(maxsize=1)
@@ -143,9 +143,9 @@ def _victims_total(victim: Token) -> int | None:
 def _victim(term: Token, entry: CasualtyTerm) -> Token | None:
     """The word naming who was killed or hurt, found through the parse around a casualty word."""
     children = {child.dep_: child for child in term.children}
-    if entry.object is not None:
+    if entry.objects:
         obj = children.get("dobj")
-        return children.get("nsubj") if obj is not None and obj.lemma_.lower() == entry.object else None
+        return children.get("nsubj") if obj is not None and obj.lemma_.lower() in entry.objects else None
     if term.pos_ in ("NOUN", "PROPN"):
         of_phrase = next((c for c in term.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         objects = [c for c in of_phrase.children if c.dep_ == "pobj"] if of_phrase is not None else []
@@ -205,9 +205,14 @@ def _other_trigger_tokens(state: DocState, draft: EventDraft) -> set[int]:
     return {i for other in state.events if other is not draft for i in range(other.trigger.start, other.trigger.end)} - own
 
 
-def _governed_by(token: Token, indices: set[int]) -> bool:
-    """Whether a token or one of its heads is one of the given tokens."""
-    return token.i in indices or any(ancestor.i in indices for ancestor in token.ancestors)
+def _governed_by_other(token: Token, draft: EventDraft, others: set[int]) -> bool:
+    """Whether the nearest trigger above a token (or the token itself) is another event's, not this one's."""
+    for head in (token, *token.ancestors):
+        if draft.trigger.start <= head.i < draft.trigger.end:
+            return False
+        if head.i in others:
+            return True
+    return False
 
 
 def read_sentence(sentence: Span, belongs_elsewhere: Callable[[Token], bool] = lambda token: False) -> dict[str, Finding]:
@@ -259,7 +264,7 @@ def read_toll(state: DocState, draft: EventDraft) -> dict[str, Finding]:
     excluded = _other_trigger_tokens(state, draft)
 
     def belongs_elsewhere(token: Token) -> bool:
-        return _governed_by(token, excluded) or _about_another_attack(token, draft)
+        return _governed_by_other(token, draft, excluded) or _about_another_attack(token, draft)
 
     toll = _statements(sentences, "override") or _statements(list(state.doc.sents), "override")
     mentioned: dict[str, Finding] = {}

@@ -79,6 +79,15 @@ def test_a_toll_sentence_after_the_event_is_read(make_state) -> None:
     assert _toll(make_state, text, "stormed") == [(6, 9)]
 
 
+def test_a_count_under_this_events_trigger_is_kept_inside_another_events_sentence(make_state) -> None:
+    text = "Police were searching for a man who planted a bomb which injured several people."
+    assert _toll(make_state, text, "searching", "bomb") == [(None, None), (0, 10)]
+
+
+def test_suffering_injuries_counts_the_sufferers(make_state) -> None:
+    assert _toll(make_state, "Officials said 13 people suffered minor injuries in the explosion.", "explosion") == [(0, 13)]
+
+
 def test_a_killing_in_a_clause_on_another_strike_is_not_counted(make_state) -> None:
     text = "The group said the bombing was revenge for a drone strike that killed its commander."
     assert _toll(make_state, text, "bombing") == [(None, None)]
