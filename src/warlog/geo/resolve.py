@@ -221,7 +221,8 @@ def context_countries(mentions: list[Mention]) -> tuple[Counter, bool]:
 
 def _score(mention: Mention, countries: Counter, named: bool, containers: list[Mention]) -> None:
     """Score every candidate of one mention on the article-level features."""
-    divisions = {(c.place.country, place_key(c.place.name)) for c in mention.candidates if c.place.feature == "admin1"}
+    divisions = {(c.place.country, c.place.admin1) for c in mention.candidates if c.place.feature == "admin1"}
+    containers = [k for k in containers if any(c.place.feature in {"country", "admin1"} for c in k.candidates)]
     for cand in mention.candidates:
         place = cand.place
         if place.feature == "country":
@@ -238,8 +239,8 @@ def _score(mention: Mention, countries: Counter, named: bool, containers: list[M
                 cand.add("article_country", 3.0)
             elif place.country is not None and place.feature != "country":
                 cand.add("foreign_country", -5.0 if named else -2.0)
-        if place.feature == "city" and mention.generic not in ADMIN_WORDS and (place.country, place_key(place.name)) in divisions:
-            cand.add("town_named_like_division", 2.5)
+        if place.feature == "city" and mention.generic not in ADMIN_WORDS and (place.country, place.admin1) in divisions:
+            cand.add("town_named_like_division", 3.5)
         if mention.generic in ADMIN_WORDS:
             cand.add("generic_word", 4.0 if place.feature == "admin1" else -1.0)
         elif mention.generic in TOWN_WORDS:
@@ -247,7 +248,7 @@ def _score(mention: Mention, countries: Counter, named: bool, containers: list[M
         inside = [k for k in containers if any(c.place.contains(place) for c in k.candidates)]
         for container in inside:
             cand.add(f"within:{container.span.text}", 6.0 if any(c.place.feature == "admin1" for c in container.candidates) else 3.0)
-        if containers and not inside and place.feature != "country":
+        if containers and not inside and place.country is not None and place.feature != "country":
             cand.add("outside_containers", -8.0)
         if mention.weak:
             cand.add("weak_label", -4.0)
