@@ -202,7 +202,8 @@ def _about_another_attack(term: Token, draft: EventDraft) -> bool:
 
 def _other_trigger_tokens(state: DocState, draft: EventDraft) -> set[int]:
     own = set(range(draft.trigger.start, draft.trigger.end))
-    return {i for other in state.events if other is not draft for i in range(other.trigger.start, other.trigger.end)} - own
+    others = {i for other in state.events if other is not draft for i in range(other.trigger.start, other.trigger.end)}
+    return others - own
 
 
 def _governed_by_other(token: Token, draft: EventDraft, others: set[int]) -> bool:
@@ -215,7 +216,9 @@ def _governed_by_other(token: Token, draft: EventDraft, others: set[int]) -> boo
     return False
 
 
-def read_sentence(sentence: Span, belongs_elsewhere: Callable[[Token], bool] = lambda token: False) -> dict[str, Finding]:
+def read_sentence(
+    sentence: Span, belongs_elsewhere: Callable[[Token], bool] = lambda token: False
+) -> dict[str, Finding]:
     """What one sentence says of the toll: counts from casualty words, else set statements (weak ones aside),
     else a mention without a count ("killing soldiers": `counted` False)."""
     terms = casualty_terms()

@@ -39,7 +39,8 @@ _DATE_CUE = re.compile(
     re.IGNORECASE,
 )
 _DURATION = re.compile(
-    r"^(?!(?:last|this|past|previous|next|earlier|later)\b)(?:\w+[\s-])?(?:days?|weeks?|months?|years?)(?:[\s-]old|[\s-]long)?$",
+    r"^(?!(?:last|this|past|previous|next|earlier|later)\b)(?:\w+[\s-])?"
+    r"(?:days?|weeks?|months?|years?)(?:[\s-]old|[\s-]long)?$",
     re.IGNORECASE,
 )
 _NUMERIC_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
@@ -48,8 +49,12 @@ _WRITTEN_DATE = re.compile(
     rf"|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})\b",
     re.IGNORECASE,
 )
-_DAY_RANGE = re.compile(rf"\b(\d{{1,2}})\s*(?:-|–|to|and)\s*(\d{{1,2}})\s+((?:{_MONTHS})\.?(?:\s+\d{{4}})?)\b", re.IGNORECASE)
-_PART_OF_MONTH = re.compile(rf"^(?:early|mid|late|the end of|the beginning of|the start of)[\s-]+((?:{_MONTHS})\b.*)$", re.IGNORECASE)
+_DAY_RANGE = re.compile(
+    rf"\b(\d{{1,2}})\s*(?:-|–|to|and)\s*(\d{{1,2}})\s+((?:{_MONTHS})\.?(?:\s+\d{{4}})?)\b", re.IGNORECASE
+)
+_PART_OF_MONTH = re.compile(
+    rf"^(?:early|mid|late|the end of|the beginning of|the start of)[\s-]+((?:{_MONTHS})\b.*)$", re.IGNORECASE
+)
 _LEADING_WORDS = re.compile(r"^(?:on|in|at|around|about|during|since|by|late|early|the|of|from)\s+", re.IGNORECASE)
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 PUBLICATION_DATE_TEXT = "publication date"
@@ -84,10 +89,11 @@ def _month_of(published: dt.date, months_back: int) -> ResolvedDate:
 
 
 _VAGUE_PHRASES: tuple[tuple[re.Pattern[str], Callable[[dt.date], ResolvedDate]], ...] = (
-    (re.compile(r"\b(?:a few|few|several|some|couple of|a couple of)\s+days\s+(?:ago|earlier|before)\b|^days ago$", re.I),
+    (re.compile(r"\b(?:a few|few|several|some|(?:a )?couple of)\s+days\s+(?:ago|earlier|before)\b|^days ago$", re.I),
      lambda p: _week_middle(p - dt.timedelta(days=5), p - dt.timedelta(days=2))),
     (re.compile(r"\b(?:earlier this|this) week\b", re.I), _this_week),
-    (re.compile(r"\b(?:last|past|previous) week\b", re.I), lambda p: _week_middle(p - dt.timedelta(days=7), p - dt.timedelta(days=1))),
+    (re.compile(r"\b(?:last|past|previous) week\b", re.I),
+     lambda p: _week_middle(p - dt.timedelta(days=7), p - dt.timedelta(days=1))),
     (re.compile(r"\bweekend\b", re.I), _last_weekend),
     (re.compile(r"\b(?:earlier this|this) month\b", re.I), lambda p: _month_of(p, 0)),
     (re.compile(r"\b(?:last|past|previous) month\b", re.I), lambda p: _month_of(p, 1)),
@@ -135,7 +141,8 @@ def resolve_date(text: str, published: dt.date) -> ResolvedDate | None:
         month, day, year = (int(group) for group in match.groups())
         return _valid(year, month, day)
     if (match := _DAY_RANGE.search(phrase)) and (last := _dateparser(f"{match.group(2)} {match.group(3)}", published)):
-        first = _valid(int(last.value[:4]), int(last.value[5:7]), int(match.group(1))) if last.precision == "day" else None
+        year, month = int(last.value[:4]), int(last.value[5:7])
+        first = _valid(year, month, int(match.group(1))) if last.precision == "day" else None
         if first is not None and first.value <= last.value:
             return _week_middle(dt.date.fromisoformat(first.value), dt.date.fromisoformat(last.value))
     for pattern, rule in _VAGUE_PHRASES:
@@ -193,7 +200,10 @@ def _nearest(candidates: list[_Candidate], anchor: int) -> _Candidate | None:
     if not candidates:
         return None
     outside = [c for c in candidates if not c.in_parentheses] or candidates
-    return min(outside, key=lambda c: (min(abs(c.span.start - anchor), abs(c.span.end - anchor)), _PRECISION_RANK[c.date.precision]))
+    return min(
+        outside,
+        key=lambda c: (min(abs(c.span.start - anchor), abs(c.span.end - anchor)), _PRECISION_RANK[c.date.precision]),
+    )
 
 
 class DateStage(Stage):

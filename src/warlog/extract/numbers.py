@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 _UNITS = {
     "zero": 0, "no": 0, "none": 0, "a": 1, "an": 1, "one": 1, "another": 1, "single": 1, "lone": 1, "two": 2, "both": 2,
@@ -66,6 +66,7 @@ def _token_number(token: Token) -> int | None:
 
 
 _SINGULAR_DETERMINERS = {"a", "an", "one", "the", "this", "that", "another"}
+_RANGE_WORDS = {"-", "–", "to", "and"}
 _SCAN_THROUGH_ADP = {"between", "about", "around", "nearly", "almost", "over", "approximately", "least", "at"}
 
 
@@ -95,7 +96,7 @@ def _range_value(token: Token) -> int | None:
     doc, start = token.doc, token.i
     if start - 2 >= token.sent.start and doc[start - 1].text == "-" and doc[start - 2].lower_ in _TENS:
         return parse_number(doc[start - 2 : start + 1].text)
-    while start - 2 >= token.sent.start and doc[start - 1].lower_ in ("-", "–", "to", "and") and doc[start - 2].like_num:
+    while start - 2 >= token.sent.start and doc[start - 1].lower_ in _RANGE_WORDS and doc[start - 2].like_num:
         start -= 2
     return _token_number(doc[start])
 
@@ -110,7 +111,9 @@ def _scan_left(noun: Token) -> int | None:
             if len(following) == 2 and following[0].text == "-" and not following[1].like_num:
                 return None
             return _range_value(token)
-        if token.pos_ in ("VERB", "AUX", "CCONJ", "PRON") or (token.pos_ == "ADP" and token.lower_ not in _SCAN_THROUGH_ADP):
+        if token.pos_ in ("VERB", "AUX", "CCONJ", "PRON"):
+            return None
+        if token.pos_ == "ADP" and token.lower_ not in _SCAN_THROUGH_ADP:
             return None
         if token.is_punct and token.text not in ("-", "–"):
             return None

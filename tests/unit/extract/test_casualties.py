@@ -85,7 +85,8 @@ def test_a_count_under_this_events_trigger_is_kept_inside_another_events_sentenc
 
 
 def test_suffering_injuries_counts_the_sufferers(make_state) -> None:
-    assert _toll(make_state, "Officials said 13 people suffered minor injuries in the explosion.", "explosion") == [(0, 13)]
+    text = "Officials said 13 people suffered minor injuries in the explosion."
+    assert _toll(make_state, text, "explosion") == [(0, 13)]
 
 
 def test_a_killing_in_a_clause_on_another_strike_is_not_counted(make_state) -> None:

@@ -52,8 +52,8 @@ def test_weapon_words_map_to_canonical_names(make_state, sentence, trigger, weap
 
 
 def test_a_sentence_without_weapon_reads_the_sentence_before(make_state) -> None:
-    state = make_state("Militants dropped grenades from a quadcopter on the post. Two guards were wounded in the blast.",
-                       "blast")
+    text = "Militants dropped grenades from a quadcopter on the post. Two guards were wounded in the blast."
+    state = make_state(text, "blast")
     assert WeaponStage().process([state])[0].events[0].event.weapons == ["grenade", "drone"]
 
 
