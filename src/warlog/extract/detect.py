@@ -36,7 +36,7 @@ MAX_SENTENCE_GAP = 2
 INDEFINITE = frozenset({"a", "an", "another"})
 LEADING_TOKENS = 2
 MIN_TRIGGER_VOTE = 0.3
-WEAK_GROUP = 2.0
+WEAK_GROUP = 1.5
 
 
 @dataclass
