@@ -18,8 +18,8 @@ from spacy.tokens import Span
 
 from warlog.extract.base import DocState, Stage
 from warlog.extract.detect import DetectedDraft
-from warlog.extract.roles import agent_of, patient_of, phrase_tokens
 from warlog.extract.lexicon import Hit, LexiconEntry, cue_groups, find_hits, lexicon
+from warlog.extract.roles import agent_of, patient_of, phrase_tokens
 from warlog.extract.taxonomy import sub_event_type
 from warlog.text import fold
 
@@ -67,14 +67,23 @@ def role_groups(hit: Hit, cues: list[Hit]) -> set[str]:
     }
 
 
+def weapon_entries(weapons: list[str], named: set[str]) -> list[LexiconEntry]:
+    """Cue entries for the event's `weapons`, except groups the event's sentences already name."""
+    entries = {
+        weapon_cues()[word].key: weapon_cues()[word]
+        for weapon in weapons
+        for word in fold(weapon).split()
+        if word in weapon_cues() and weapon_cues()[word].group not in named
+    }
+    return list(entries.values())
+
+
 def decide(draft: DetectedDraft, nearby: list[Hit]) -> Decision | None:
-    """Add up the votes of a draft's triggers, of the cues in its sentences and of weapons the text did not name there."""
-    weapon_entries = [weapon_cues()[word] for weapon in draft.event.weapons for word in fold(weapon).split()
-                      if word in weapon_cues()]
+    """Add up the votes of a draft's triggers, of the cues in its sentences and of its other weapons."""
     cues = [hit for hit in nearby if not hit.entry.is_trigger]
     groups = cue_groups(nearby)
-    weapon_entries = [entry for entry in weapon_entries if entry.group not in groups]
-    groups |= {entry.group for entry in weapon_entries if entry.group}
+    weapons = weapon_entries(draft.event.weapons, groups)
+    groups |= {entry.group for entry in weapons if entry.group}
     lead_claim = draft.hits[0].entry.family == "attribution"
     votes: list[Vote] = []
     for hit in draft.hits:
@@ -85,7 +94,7 @@ def decide(draft: DetectedDraft, nearby: list[Hit]) -> Decision | None:
     if draft.family == "conflict":
         for cue in cues:
             votes.extend(Vote(name, weight, cue.span, cue.entry.key) for name, weight in cue.entry.votes)
-        for entry in {entry.key: entry for entry in weapon_entries}.values():
+        for entry in weapons:
             votes.extend(Vote(name, weight, None, f"weapon {entry.key}") for name, weight in entry.votes)
     totals: dict[str, float] = defaultdict(float)
     for vote in votes:
@@ -114,8 +123,8 @@ class Classification(Stage):
                 if not isinstance(draft, DetectedDraft):
                     kept.append(draft)
                     continue
-                in_event = [h for h in hits if any(ev.start <= h.span.start_char < ev.end for ev in draft.event.evidence)]
-                decision = decide(draft, in_event)
+                spans = [(ev.start, ev.end) for ev in draft.event.evidence]
+                decision = decide(draft, [h for h in hits if any(a <= h.span.start_char < b for a, b in spans)])
                 if decision is None or decision.score < self.min_score:
                     continue
                 self._apply(draft, decision)
@@ -136,6 +145,6 @@ class Classification(Stage):
         ):
             draft.set(name, value, self, span, rule)
         if chosen.name == DISRUPTED:
-            outcome_hit = next((hit for hit in draft.hits if hit.entry.outcome), None)
-            if outcome_hit is not None:
-                draft.set("outcome", outcome_hit.entry.outcome, self, outcome_hit.span, f"outcome of {outcome_hit.entry.key}")
+            source = next((hit for hit in draft.hits if hit.entry.outcome), None)
+            if source is not None:
+                draft.set("outcome", source.entry.outcome, self, source.span, f"outcome of {source.entry.key}")

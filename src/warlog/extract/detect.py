@@ -5,7 +5,7 @@ Triggers come from the lexicon (`data/triggers.yaml`). Within a sentence, trigge
 it. An event continues into the next sentences when they report the same family without signalling
 a new event (a leading date, "in a separate attack", "another attack"), so "A drone struck the base.
 The attack wounded two." is one event whose evidence lists both sentences. Triggers that are
-threatened, planned or negated stay apart (see `warlog.extract.modality`), and background mentions
+threatened, planned or negated stay apart (see `warlog.extract.mood`), and background mentions
 ("after several rocket attacks", "in retaliation for an airstrike") become events flagged
 `background=True`.
 """
@@ -13,25 +13,19 @@ threatened, planned or negated stay apart (see `warlog.extract.modality`), and b
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
 from warlog.extract.base import DocState, EventDraft, Stage, short_hash
-from warlog.extract.lexicon import Hit, cue_groups, find_hits
-from warlog.extract.roles import agent_of, patient_of
+from warlog.extract.lexicon import TRIGGERS_FILE, Hit, cue_groups, find_hits
 from warlog.extract.mood import MODAL_FAMILIES, modality_of
+from warlog.extract.roles import agent_of, patient_of
 from warlog.extract.taxonomy import sub_event_type
+from warlog.knowledge import load_data
 from warlog.records import Event, Evidence
 
 JOINING_FAMILIES = frozenset({"support", "attribution"})
-BACKGROUND_MODIFIERS = frozenset(
-    {"several", "many", "recent", "previous", "past", "such", "other", "numerous", "repeated", "frequent",
-     "multiple", "similar", "earlier", "prior", "dozen", "hundred", "series", "spate", "string", "wave", "few"}
-)
-BACKGROUND_GOVERNORS = frozenset({"after", "following", "since", "amid", "despite", "response", "retaliation",
-                                  "revenge", "reprisal", "series", "spate", "string", "wave", "wake"})
-GENERIC_PLURALS = frozenset({"attack", "strike", "bombing", "airstrike", "raid"})
-NEW_EVENT_WORDS = frozenset({"separate", "another", "meanwhile", "elsewhere", "second", "similar"})
 MAX_SENTENCE_GAP = 2
 INDEFINITE = frozenset({"a", "an", "another"})
 LEADING_TOKENS = 2
@@ -39,9 +33,29 @@ MIN_TRIGGER_VOTE = 0.3
 WEAK_GROUP = 1.5
 
 
+@dataclass(frozen=True)
+class DiscourseWords:
+    """The discourse word lists of the lexicon (see `triggers.yaml`, `discourse`)."""
+
+    background_modifiers: frozenset[str]
+    background_governors: frozenset[str]
+    generic_plurals: frozenset[str]
+    new_event_words: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def discourse_words() -> DiscourseWords:
+    """The discourse lists of `triggers.yaml`, read once."""
+    raw = load_data(TRIGGERS_FILE)["discourse"]
+    return DiscourseWords(
+        *(frozenset(raw[key]) for key in
+          ("background_modifiers", "background_governors", "generic_plurals", "new_event_words"))
+    )
+
+
 @dataclass
 class DetectedDraft(EventDraft):
-    """A draft that also keeps every trigger it was built from (main trigger first)."""
+    """A draft that also keeps every trigger it was built from, its family and its last sentence."""
 
     hits: list[Hit] = field(default_factory=list)
     family: str = "conflict"
@@ -50,30 +64,31 @@ class DetectedDraft(EventDraft):
 
 def is_background(token: Token) -> bool:
     """A passing mention of other events: "several attacks", "after rocket attacks", "in retaliation for a strike"."""
+    words = discourse_words()
     if token.pos_ != "NOUN":
         return False
-    if any(child.lemma_.lower() in BACKGROUND_MODIFIERS for child in token.children):
+    if any(child.lemma_.lower() in words.background_modifiers for child in token.children):
         return True
     plural = token.tag_ in ("NNS", "NNPS")
     determined = any(child.dep_ in ("det", "poss", "nummod") for child in token.children)
-    if plural and not determined and token.dep_ == "pobj" and token.lemma_.lower() in GENERIC_PLURALS:
+    if plural and not determined and token.dep_ == "pobj" and token.lemma_.lower() in words.generic_plurals:
         return True
     ancestor = token
     for _ in range(3):
         if ancestor.head is ancestor:
             break
         ancestor = ancestor.head
-        if ancestor.lemma_.lower() in BACKGROUND_GOVERNORS:
+        if ancestor.lemma_.lower() in words.background_governors:
             return True
     return False
 
 
 def _starts_new_event(sentence: Span, hit: Hit) -> bool:
-    """A new event: the sentence opens with a date, says "another"/"separate", or names new participants ("a village")."""
+    """A new event: the sentence opens with a date, says "another"/"separate", or names new participants."""
     head = hit.head
     if any(ent.label_ == "DATE" and ent.start - sentence.start < LEADING_TOKENS for ent in sentence.ents):
         return True
-    if any(token.lemma_.lower() in NEW_EVENT_WORDS for token in sentence[: max(head.i - sentence.start, 0)]):
+    if any(token.lemma_.lower() in discourse_words().new_event_words for token in sentence[: max(head.i - sentence.start, 0)]):
         return True
     participants = [head] if head.pos_ == "NOUN" else [p for p in (agent_of(head), patient_of(head)) if p is not None]
     return any(c.dep_ == "det" and c.lower_ in INDEFINITE for p in participants for c in p.children)

@@ -20,7 +20,9 @@ from warlog.knowledge import load_data
 
 ModalKind = Literal["negated", "threat", "hypothetical"]
 MODAL_FAMILIES = frozenset({"conflict", "arrest", "support"})
-GOVERNING_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acl", "advcl", "relcl", "nsubj", "compound"})
+GOVERNING_DEPS = frozenset(
+    {"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acl", "advcl", "relcl", "nsubj", "compound"}
+)
 MAX_HOPS = 4
 LINKING_PREPOSITIONS = frozenset({"of", "to", "for", "against"})
 
