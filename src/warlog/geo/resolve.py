@@ -169,7 +169,7 @@ def collect_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     found: list[tuple[list[Span], str]] = []
     covered: set[int] = set()
     for ent in doc.ents:
-        if ent.label_ in PLACE_LABELS and is_name_part(ent):
+        if ent.label_ not in PLACE_LABELS | WEAK_LABELS or is_name_part(ent):
             covered |= set(range(ent.start, ent.end))
         if ent.label_ not in PLACE_LABELS | WEAK_LABELS or is_name_part(ent):
             continue
@@ -238,7 +238,7 @@ def _score(mention: Mention, countries: Counter, named: bool, containers: list[M
             if place.country in countries:
                 cand.add("article_country", 3.0)
             elif place.country is not None and place.feature != "country":
-                cand.add("foreign_country", -5.0 if named else -2.0)
+                cand.add("foreign_country", -7.0 if named else -4.0)
         if place.feature == "city" and mention.generic not in ADMIN_WORDS and (place.country, place.admin1) in divisions:
             cand.add("town_named_like_division", 3.5)
         if mention.generic in ADMIN_WORDS:
@@ -249,7 +249,7 @@ def _score(mention: Mention, countries: Counter, named: bool, containers: list[M
         for container in inside:
             cand.add(f"within:{container.span.text}", 6.0 if any(c.place.feature == "admin1" for c in container.candidates) else 3.0)
         if containers and not inside and place.country is not None and place.feature != "country":
-            cand.add("outside_containers", -8.0)
+            cand.add("outside_containers", -3.0 if place.id.startswith("cur:") else -8.0)
         if mention.weak:
             cand.add("weak_label", -4.0)
 
