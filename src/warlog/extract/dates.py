@@ -3,8 +3,9 @@
 Candidates are spaCy DATE/TIME entities plus numeric dates ("10/05/2019", read month first as GTD writes
 them), resolved by dateparser against the publication date (midnight, past preferred). The event takes
 the candidate nearest its trigger in its own sentence(s), ignoring parenthesised asides when the sentence
-has another date ("Around 9 May (between 3 - 14 May)"); then the article's leading date line; then the
-publication date, at week precision, with `date_text` "publication date".
+has another date ("Around 9 May (between 3 - 14 May)"); then a day-precise date opening the article (the
+GTD "MM/DD/YYYY:" or ACLED "On 17 October 2023," line); then the publication date, at week precision,
+with `date_text` "publication date".
 
 Precision and coding rules, following ACLED's `time_precision`:
 - a day ("17 October 2023", "on Tuesday", "yesterday", "last night") -> YYYY-MM-DD, day;
@@ -58,6 +59,8 @@ _PART_OF_MONTH = re.compile(
 _LEADING_WORDS = re.compile(r"^(?:on|in|at|around|about|during|since|by|late|early|the|of|from)\s+", re.IGNORECASE)
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 PUBLICATION_DATE_TEXT = "publication date"
+LEADING_TOKENS = 3
+_YEAR = re.compile(r"\b\d{4}\b")
 
 
 @dataclass(frozen=True)
@@ -206,6 +209,13 @@ def _nearest(candidates: list[_Candidate], anchor: int) -> _Candidate | None:
     )
 
 
+def _leading_date(lead: Span, candidates: list[_Candidate]) -> _Candidate | None:
+    """A day-precise date opening the article ("10/05/2019:", "On 4 May 2022,", "Yesterday,"): it dates every
+    event of the article that names no date of its own."""
+    opening = [c for c in candidates if c.span.start - lead.start <= LEADING_TOKENS]
+    return next((c for c in opening if c.date.precision == "day"), None)
+
+
 class DateStage(Stage):
     """Fill `event_date`, `date_precision` and `date_text` for every event."""
 
@@ -214,37 +224,31 @@ class DateStage(Stage):
 
     def process(self, batch: list[DocState]) -> list[DocState]:
         for state in batch:
-            published = state.article.published
             lead = next(iter(state.doc.sents), None)
             for draft in state.events:
-                if published is None:
-                    self._fill_without_reference(draft, lead)
-                else:
-                    self._fill(draft, lead, published)
+                self._fill(draft, lead, state.article.published)
         return batch
 
-    def _fill(self, draft: EventDraft, lead: Span | None, published: dt.date) -> None:
+    def _fill(self, draft: EventDraft, lead: Span | None, published: dt.date | None) -> None:
+        """Own sentences, then the article's opening date, then the publication date. Without a publication
+        date only self-contained dates (with a year) can be read."""
+        reference = published or dt.date.today()
+
+        def candidates(sentence: Span) -> list[_Candidate]:
+            found = date_candidates(sentence, reference)
+            return found if published else [c for c in found if _YEAR.search(c.span.text)]
+
         for sentence in own_sentences(draft):
-            chosen = _nearest(date_candidates(sentence, published), draft.trigger.start)
-            if chosen is not None:
+            if (chosen := _nearest(candidates(sentence), draft.trigger.start)) is not None:
                 self._set(draft, chosen, rule="event sentence")
                 return
-        if lead is not None and (chosen := _nearest(date_candidates(lead, published), lead.start)) is not None:
+        if lead is not None and (chosen := _leading_date(lead, candidates(lead))) is not None:
             self._set(draft, chosen, rule="leading date line")
             return
-        draft.set("event_date", published.isoformat(), self, rule="publication date")
-        draft.set("date_precision", "week", self, rule="publication date")
-        draft.set("date_text", PUBLICATION_DATE_TEXT, self, rule="publication date")
-
-    def _fill_without_reference(self, draft: EventDraft, lead: Span | None) -> None:
-        """Without a publication date only self-contained dates (with a year) can be read."""
-        sentences = own_sentences(draft) + ([lead] if lead is not None else [])
-        for sentence in sentences:
-            absolute = [c for c in date_candidates(sentence, dt.date.today()) if re.search(r"\b\d{4}\b", c.span.text)]
-            chosen = _nearest(absolute, draft.trigger.start)
-            if chosen is not None:
-                self._set(draft, chosen, rule="absolute date")
-                return
+        if published is not None:
+            draft.set("event_date", published.isoformat(), self, rule="publication date")
+            draft.set("date_precision", "week", self, rule="publication date")
+            draft.set("date_text", PUBLICATION_DATE_TEXT, self, rule="publication date")
 
     def _set(self, draft: EventDraft, chosen: _Candidate, rule: str) -> None:
         draft.set("event_date", chosen.date.value, self, chosen.span, rule=rule)

@@ -70,9 +70,12 @@ _RANGE_WORDS = {"-", "–", "to", "and"}
 _SCAN_THROUGH_ADP = {"between", "about", "around", "nearly", "almost", "over", "approximately", "least", "at"}
 
 
-def count_of(noun: Token) -> int | None:
+def count_of(noun: Token, vague: bool = True) -> int | None:
     """How many things a noun phrase counts: its number modifier ("two rockets" -> 2, "at least 7 people" -> 7),
-    a singular determiner ("a soldier" -> 1), or a number used as the noun itself ("killing two" -> 2)."""
+    a singular determiner ("a soldier" -> 1), or a number used as the noun itself ("killing two" -> 2).
+    With `vague` False, vague quantifiers ("several rockets") count nothing."""
+    if not vague and any(token.lower_ in VAGUE_COUNTS for token in noun.doc[max(noun.i - 3, 0) : noun.i + 1]):
+        return None
     if noun.lower_ not in ("a", "an", "no", "none"):
         own = _token_number(noun)
         if own is not None:

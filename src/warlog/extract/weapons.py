@@ -142,7 +142,8 @@ class WeaponStage(Stage):
         first = mentions[0]
         draft.set("weapons", names, self, first.span, rule=f"weapons.yaml:{first.entry.name}")
         for mention in mentions:
-            count = count_of(mention.span.root)
+            head = mention.span.root
+            count = None if head.dep_ == "compound" else count_of(head, vague=False)
             if count:
                 draft.set("weapon_count", count, self, mention.span, rule="count")
                 break

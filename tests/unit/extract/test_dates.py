@@ -84,6 +84,14 @@ def test_a_leading_numeric_date_line_dates_later_sentences(make_state) -> None:
     assert (event.event_date, event.date_precision) == ("2019-10-05", "day")
 
 
+def test_a_vague_opening_phrase_dates_only_its_own_event(make_state) -> None:
+    text = "A few days ago, troops clashed with the militia downtown. Police later arrested three officers."
+    state = DateStage().process([make_state(text, "clashed", "arrested")])[0]
+    first, second = (draft.event for draft in state.events)
+    assert (first.event_date, first.date_precision) == ("2021-11-05", "week")
+    assert second.date_text == PUBLICATION_DATE_TEXT
+
+
 def test_no_date_cue_falls_back_to_the_publication_date_and_says_so(make_state) -> None:
     event = _event(make_state, "A drone struck an ammunition depot.", "struck")
     assert (event.event_date, event.date_precision, event.date_text) == ("2021-11-09", "week", PUBLICATION_DATE_TEXT)

@@ -51,6 +51,18 @@ def test_weapon_words_map_to_canonical_names(make_state, sentence, trigger, weap
     assert event.weapon_count == count
 
 
+@pytest.mark.parametrize(
+    ("sentence", "trigger"),
+    [
+        ("The group carried out several rocket attacks on the base.", "attacks"),
+        ("Insurgents fired several mortars at the airport.", "fired"),
+    ],
+)
+def test_vague_quantities_and_modifiers_are_not_weapon_counts(make_state, sentence, trigger) -> None:
+    event = WeaponStage().process([make_state(sentence, trigger)])[0].events[0].event
+    assert event.weapons and event.weapon_count is None
+
+
 def test_a_sentence_without_weapon_reads_the_sentence_before(make_state) -> None:
     text = "Militants dropped grenades from a quadcopter on the post. Two guards were wounded in the blast."
     state = make_state(text, "blast")
