@@ -82,3 +82,17 @@ def test_the_rule_and_stage_are_recorded(nlp: Language) -> None:
     assert source.stage.startswith("classification@")
     assert source.rule.startswith("Air/drone strike=")
     assert event.plover_mode == "aerial"
+
+
+def test_a_claim_that_follows_the_attack_does_not_change_its_type(nlp: Language) -> None:
+    [event] = classify(nlp, "A car bomb killed eight people at a market in Tikrit. The group claimed responsibility.")
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_an_explosion_at_a_factory_is_a_man_made_disaster(nlp: Language) -> None:
+    [event] = classify(nlp, "A boiler exploded at a textile factory, killing three workers.")
+    assert event.sub_event_type == "Man-made disaster"
+
+
+def test_a_word_without_a_clear_type_makes_no_event(nlp: Language) -> None:
+    assert classify(nlp, "Officials gathered in the hall.") == []

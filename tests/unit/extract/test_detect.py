@@ -65,3 +65,20 @@ def test_a_threatened_attack_is_kept_apart_from_the_real_clash(nlp: Language) ->
     text = "Troops clashed with the fighters, who threatened to attack the ministry."
     drafts = detect(nlp, text)
     assert [d.event.trigger for d in drafts] == ["clashed", "attack"]
+
+
+def test_a_weak_reading_joins_the_sentence_main_event(nlp: Language) -> None:
+    [draft] = detect(nlp, "Police arrested four men in a raid on a farm near Kirkuk.")
+    assert draft.family == "arrest"
+    assert [hit.span.text for hit in draft.hits] == ["arrested", "raid"]
+
+
+def test_a_later_claim_joins_the_attack_it_follows(nlp: Language) -> None:
+    text = "A car bomb killed eight people at a market in Tikrit. The group claimed responsibility."
+    [draft] = detect(nlp, text)
+    assert len(draft.event.evidence) == 2
+
+
+def test_retaliation_for_an_earlier_strike_is_background(nlp: Language) -> None:
+    drafts = detect(nlp, "Militants shelled the airport in retaliation for an airstrike on their camp.")
+    assert [(d.event.trigger, d.event.background) for d in drafts] == [("shelled", False), ("airstrike", True)]
