@@ -28,8 +28,14 @@ def print_table(rows: Sequence[Row], columns: Sequence[str], title: str) -> None
     for column in columns:
         table.add_column(column, overflow="fold")
     for row in rows:
-        table.add_row(*("" if row.get(column) is None else str(row[column]) for column in columns))
+        table.add_row(*(_cell(row.get(column)) for column in columns))
     Console(width=max(Console().width, 160)).print(table)
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    return "; ".join(map(str, value)) if isinstance(value, list) else str(value)
 
 
 def print_json(rows: Sequence[Row]) -> None:
@@ -43,4 +49,4 @@ def print_csv(rows: Sequence[Row], columns: Sequence[str]) -> None:
     writer = csv.DictWriter(sys.stdout, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: "; ".join(map(str, v)) if isinstance(v, list) else v for k, v in row.items()})
+        writer.writerow({key: _cell(value) for key, value in row.items()})
