@@ -28,9 +28,15 @@ PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "on", "outside", "inside", "
 ADMIN_WORDS = frozenset({"province", "governorate", "region", "state", "muhafazah", "wilayah", "division", "oblast", "department"})
 TOWN_WORDS = frozenset({"city", "town", "village", "district", "subdistrict", "neighborhood", "neighbourhood", "area", "camp", "countryside", "outskirts", "municipality", "county", "suburb", "township", "vereda", "corregimiento", "commune"})
 NAME_PART_PREPOSITIONS = frozenset({"of", "in", "for"})
+FACILITY_WORDS = frozenset(
+    "border crossing crossings airbase airport air base bases field fields oil gas camp checkpoint bridge dam port "
+    "hospital university prison military garrison outpost headquarters plant refinery station".split()
+)
 CONTAINMENT = re.compile(r"^\s*(?:,|\(|in|in the|of|,\s*in|,\s*in the)\s*$", re.IGNORECASE)
 NEARBY_KM = 250.0
 BIG_CITY = 100_000
+# How much a place outside the article's countries loses, by how the article named its countries.
+FOREIGN_PENALTY = {"named": -7.0, "places": -4.0, "demonyms": -2.0}
 MIN_SCORE = 1.0
 
 
@@ -149,8 +155,29 @@ def _entity_parts(ent: Span) -> list[Span]:
     return [p for p in parts if len(p)]
 
 
+def _without_facility_words(span: Span) -> Span | None:
+    """'Al-Bukamal Border Crossing' -> 'Al-Bukamal': the town a facility is named after."""
+    end = span.end
+    while end > span.start + 1 and span.doc[end - 1].lower_ in FACILITY_WORDS:
+        end -= 1
+    return span.doc[span.start : end] if end < span.end else None
+
+
+def _is_modifier(span: Span) -> bool:
+    """'pro-Iran', 'Iran-backed', 'Turkey-Iraq': a name joined by a hyphen qualifies something else."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    return (before is not None and before.text == "-" and not doc[span.start - 2].whitespace_) or (
+        after is not None and after.text == "-" and not span[-1].whitespace_
+    )
+
+
 def _mention(doc: Doc, spans: list[Span], label: str, gazetteer: Gazetteer) -> Mention | None:
-    """The first of `spans` (longest reading first) that names a gazetteer place."""
+    """The first of `spans` (longest reading first, then without facility words) that names a gazetteer place."""
+    if label in PLACE_LABELS and _is_modifier(spans[-1]):
+        label = "NORP"
+    spans = [*spans, *(s for s in map(_without_facility_words, spans) if s is not None)]
     for span in spans:
         name = _strip_span(span)
         places = gazetteer.lookup_key(place_key(name.text))
@@ -200,8 +227,8 @@ def _containers(mentions: list[Mention], index: int) -> list[Mention]:
     return found
 
 
-def context_countries(mentions: list[Mention]) -> tuple[Counter, bool]:
-    """How often each country is named, and whether by its name: else by its divisions or big cities, else by demonyms."""
+def context_countries(mentions: list[Mention]) -> tuple[Counter, str]:
+    """How often each country is named, and how: by its name, else by its divisions or big cities, else by demonyms."""
     named: Counter = Counter()
     divisions: Counter = Counter()
     demonyms: Counter = Counter()
@@ -215,11 +242,13 @@ def context_countries(mentions: list[Mention]) -> tuple[Counter, bool]:
         elif len(admin) == 1 and not mention.weak:
             divisions.update(admin)
     if named:
-        return named, True
-    return (divisions or demonyms), False
+        return named, "named"
+    if divisions:
+        return divisions, "places"
+    return demonyms, "demonyms"
 
 
-def _score(mention: Mention, countries: Counter, named: bool, containers: list[Mention]) -> None:
+def _score(mention: Mention, countries: Counter, how: str, containers: list[Mention]) -> None:
     """Score every candidate of one mention on the article-level features."""
     divisions = {(c.place.country, c.place.admin1) for c in mention.candidates if c.place.feature == "admin1"}
     containers = [k for k in containers if any(c.place.feature in {"country", "admin1"} for c in k.candidates)]
@@ -238,7 +267,7 @@ def _score(mention: Mention, countries: Counter, named: bool, containers: list[M
             if place.country in countries:
                 cand.add("article_country", 3.0)
             elif place.country is not None and place.feature != "country":
-                cand.add("foreign_country", -7.0 if named else -4.0)
+                cand.add("foreign_country", FOREIGN_PENALTY[how])
         if place.feature == "city" and mention.generic not in ADMIN_WORDS and (place.country, place.admin1) in divisions:
             cand.add("town_named_like_division", 3.5)
         if mention.generic in ADMIN_WORDS:
@@ -265,9 +294,9 @@ def _place_like_position(span: Span) -> bool:
 def resolve(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     """Collect the place mentions of `doc` and choose a place (or none) for each."""
     mentions = collect_mentions(doc, gazetteer)
-    countries, named = context_countries(mentions)
+    countries, how = context_countries(mentions)
     for index, mention in enumerate(mentions):
-        _score(mention, countries, named, _containers(mentions, index))
+        _score(mention, countries, how, _containers(mentions, index))
         if mention.weak and _place_like_position(mention.span):
             for cand in mention.candidates:
                 cand.add("place_preposition", 2.0)

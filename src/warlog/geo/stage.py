@@ -133,7 +133,7 @@ class GeocodeStage(Stage):
             if not state.events:
                 continue
             mentions = resolve(state.doc, self.gazetteer)
-            countries, _named = context_countries(mentions)
+            countries, _how = context_countries(mentions)
             for draft in state.events:
                 self._geocode(draft, mentions, countries)
         return batch
