@@ -111,7 +111,7 @@ def lexicon() -> Lexicon:
 
 
 def _token_patterns(entry: LexiconEntry) -> list[list[dict]]:
-    """Two Matcher patterns per entry: one on lemmas, one on lower-cased words."""
+    """Two Matcher patterns per entry: one on lemmas, one on lower-cased words (nouns may be tagged PROPN in titles)."""
     patterns = []
     for attr in ("LEMMA", "LOWER"):
         pattern: list[dict] = []
@@ -122,7 +122,7 @@ def _token_patterns(entry: LexiconEntry) -> list[list[dict]]:
             forms = {form for word in alternatives for form in (word, word.capitalize(), word.upper())}
             token: dict = {attr: {"IN": sorted(forms if attr == "LEMMA" else {w.lower() for w in forms})}}
             if position == 0 and entry.pos:
-                token["POS"] = {"IN": sorted(entry.pos)}
+                token["POS"] = {"IN": sorted(entry.pos | ({"PROPN"} if "NOUN" in entry.pos else set()))}
             pattern.append(token)
         patterns.append(pattern)
     return patterns
