@@ -18,7 +18,7 @@ from warlog.ingest.plaintext import read_plaintext
 
 STDIN = "-"
 SUFFIXES = {
-    ".txt": "text", ".text": "text", ".md": "text",
+    ".txt": "text", ".text": "text",
     ".html": "html", ".htm": "html",
     ".jsonl": "jsonl", ".ndjson": "jsonl",
     ".xml": "feed", ".rss": "feed", ".atom": "feed",
