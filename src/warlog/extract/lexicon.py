@@ -22,6 +22,7 @@ FAMILIES = frozenset(
 )
 GAP_WORDS = 2
 DEFENCE_PREFIXES = frozenset({"anti", "counter"})
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
 
 
 @dataclass(frozen=True)
@@ -144,7 +145,7 @@ def _negated_prefix(doc: Doc, start: int) -> bool:
 
 
 def find_hits(doc: Doc) -> list[Hit]:
-    """Triggers (longest match wins where they overlap) and cues found in `doc`, in text order."""
+    """Triggers (longest match wins where they overlap; none inside a date: "March") and cues, in text order."""
     entries = lexicon().entries
     seen: set[tuple[str, int]] = set()
     triggers: list[Hit] = []
@@ -155,7 +156,8 @@ def find_hits(doc: Doc) -> list[Hit]:
             continue
         seen.add((entry.key, start))
         if entry.is_trigger:
-            triggers.append(Hit(entry, doc[start:end]))
+            if doc[start].ent_type_ not in TIME_ENTITIES:
+                triggers.append(Hit(entry, doc[start:end]))
         elif not _negated_prefix(doc, start):
             cues.append(Hit(entry, doc[start:end]))
     kept: list[Hit] = []

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from warlog.extract.lexicon import TIME_ENTITIES
+
 PATIENT_PREPOSITIONS = frozenset({"on", "against", "at", "of", "targeting", "toward", "towards", "into"})
 VERBAL = frozenset({"VERB", "AUX"})
-TIME_ENTITIES = frozenset({"DATE", "TIME"})
 
 
 def agent_of(trigger: Token) -> Token | None:
