@@ -55,11 +55,12 @@ def discourse_words() -> DiscourseWords:
 
 @dataclass
 class DetectedDraft(EventDraft):
-    """A draft that also keeps every trigger it was built from, its family and its last sentence."""
+    """A draft that also keeps its triggers, its family, its last sentence and whether it is modal."""
 
     hits: list[Hit] = field(default_factory=list)
     family: str = "conflict"
     last_sentence: int = 0
+    modal: bool = False
 
 
 def is_background(token: Token) -> bool:
@@ -88,7 +89,8 @@ def _starts_new_event(sentence: Span, hit: Hit) -> bool:
     head = hit.head
     if any(ent.label_ == "DATE" and ent.start - sentence.start < LEADING_TOKENS for ent in sentence.ents):
         return True
-    if any(token.lemma_.lower() in discourse_words().new_event_words for token in sentence[: max(head.i - sentence.start, 0)]):
+    before = sentence[: max(head.i - sentence.start, 0)]
+    if any(token.lemma_.lower() in discourse_words().new_event_words for token in before):
         return True
     participants = [head] if head.pos_ == "NOUN" else [p for p in (agent_of(head), patient_of(head)) if p is not None]
     return any(c.dep_ == "det" and c.lower_ in INDEFINITE for p in participants for c in p.children)
@@ -169,12 +171,12 @@ class EventDetection(Stage):
         drafts: list[DetectedDraft] = []
         for index, sentence in enumerate(state.doc.sents):
             in_sentence = [hit for hit in hits if sentence.start <= hit.span.start < sentence.end]
-            groups = cue_groups(in_sentence)
+            context = cue_groups(in_sentence)
             in_sentence = [
                 hit for hit in in_sentence
-                if hit.entry.is_trigger and sum(weight for _, weight in hit.votes_in(groups)) >= MIN_TRIGGER_VOTE
+                if hit.entry.is_trigger and sum(weight for _, weight in hit.votes_in(context)) >= MIN_TRIGGER_VOTE
             ]
-            for group in _absorb_weak(_sentence_groups(in_sentence), groups):
+            for group in _absorb_weak(_sentence_groups(in_sentence), context):
                 target = None if group.background or group.modal else self._continued(drafts, index, sentence, group)
                 if target is None:
                     drafts.append(self._new_draft(state, group, index))
@@ -196,7 +198,7 @@ class EventDetection(Stage):
         for draft in reversed(drafts):
             if index - draft.last_sentence > MAX_SENTENCE_GAP:
                 return None
-            if draft.event.background or (draft.family in MODAL_FAMILIES and modality_of(draft.trigger.root)):
+            if draft.event.background or draft.modal:
                 continue
             if draft.family == family or (only_joining and family in ("conflict", "attribution")):
                 return draft
@@ -214,7 +216,9 @@ class EventDetection(Stage):
             sub_event_type=provisional.name,
             evidence=[_evidence(trigger.sent)],
         )
-        draft = DetectedDraft(trigger=trigger, event=event, hits=list(hits), family=group.family, last_sentence=index)
+        draft = DetectedDraft(
+            trigger=trigger, event=event, hits=list(hits), family=group.family, last_sentence=index, modal=group.modal
+        )
         rule = f"trigger {main.entry.key}"
         draft.set("trigger", trigger.text, self, trigger, rule)
         draft.set("evidence_start", trigger.start_char, self, trigger, rule)
