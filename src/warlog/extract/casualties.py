@@ -28,7 +28,7 @@ from spacy.tokens import Span, Token
 
 from warlog.extract.base import DocState, EventDraft, Stage
 from warlog.extract.numbers import count_of, parse_number
-from warlog.extract.weapons import region_sentences
+from warlog.extract.weapons import governed_by_other, other_trigger_tokens, region_sentences
 from warlog.knowledge import load_data
 
 CasualtyField = Literal["fatalities", "injured"]
@@ -200,22 +200,6 @@ def _about_another_attack(term: Token, draft: EventDraft) -> bool:
     )
 
 
-def _other_trigger_tokens(state: DocState, draft: EventDraft) -> set[int]:
-    own = set(range(draft.trigger.start, draft.trigger.end))
-    others = {i for other in state.events if other is not draft for i in range(other.trigger.start, other.trigger.end)}
-    return others - own
-
-
-def _governed_by_other(token: Token, draft: EventDraft, others: set[int]) -> bool:
-    """Whether the nearest trigger above a token (or the token itself) is another event's, not this one's."""
-    for head in (token, *token.ancestors):
-        if draft.trigger.start <= head.i < draft.trigger.end:
-            return False
-        if head.i in others:
-            return True
-    return False
-
-
 def read_sentence(
     sentence: Span, belongs_elsewhere: Callable[[Token], bool] = lambda token: False
 ) -> dict[str, Finding]:
@@ -264,10 +248,10 @@ def _reports_toll(draft: EventDraft) -> bool:
 def read_toll(state: DocState, draft: EventDraft) -> dict[str, Finding]:
     """The event's fatalities and injured (see the module docstring for the rules)."""
     sentences = region_sentences(state, draft, lambda other: not _reports_toll(other))
-    excluded = _other_trigger_tokens(state, draft)
+    others = other_trigger_tokens(state, draft)
 
     def belongs_elsewhere(token: Token) -> bool:
-        return _governed_by_other(token, draft, excluded) or _about_another_attack(token, draft)
+        return governed_by_other(token, draft, others) or _about_another_attack(token, draft)
 
     toll = _statements(sentences, "override") or _statements(list(state.doc.sents), "override")
     mentioned: dict[str, Finding] = {}

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from warlog.extract.base import DocState, EventDraft, Stage
 from warlog.extract.numbers import count_of
@@ -109,6 +109,30 @@ def region_sentences(
     return sentences + [s for s in following[:REGION_MAX_SENTENCES] if s not in sentences]
 
 
+def other_trigger_tokens(
+    state: DocState, draft: EventDraft, keep: Callable[[EventDraft], bool] = lambda other: True
+) -> set[int]:
+    """The token indices of the other events' triggers (of those `keep` accepts)."""
+    own = set(range(draft.trigger.start, draft.trigger.end))
+    others = {
+        i
+        for other in state.events
+        if other is not draft and keep(other)
+        for i in range(other.trigger.start, other.trigger.end)
+    }
+    return others - own
+
+
+def governed_by_other(token: Token, draft: EventDraft, others: set[int]) -> bool:
+    """Whether the nearest trigger at or above a token in the parse is another event's, not this one's."""
+    for head in (token, *token.ancestors):
+        if draft.trigger.start <= head.i < draft.trigger.end:
+            return False
+        if head.i in others:
+            return True
+    return False
+
+
 def preceding_sentences(state: DocState, draft: EventDraft) -> list[Span]:
     """The sentences just before the event's trigger that no earlier event covers, nearest first."""
     covered = max(
@@ -120,9 +144,19 @@ def preceding_sentences(state: DocState, draft: EventDraft) -> list[Span]:
     return before[::-1][:REGION_MAX_SENTENCES]
 
 
+INSTRUMENT_PREPOSITIONS = frozenset({"by", "with", "using", "via", "through"})
+
+
+def _instrument_of(token: Token, draft: EventDraft) -> bool:
+    """Whether a token hangs on the trigger as its means ("targeted by drone strikes", "hit with rockets")."""
+    trigger = range(draft.trigger.start, draft.trigger.end)
+    return token.head.i in trigger or (token.head.lower_ in INSTRUMENT_PREPOSITIONS and token.head.head.i in trigger)
+
+
 class WeaponStage(Stage):
     """Fill `weapons` (canonical names) and `weapon_count` from the event's own sentences; if they name no
-    weapon, from the sentences just before it, then from those after it."""
+    weapon, from the sentences just before it, then from those after it. A weapon of a background event
+    ("in revenge for a drone strike") is left to that event."""
 
     name = "weapons"
     version = "1"
@@ -134,8 +168,16 @@ class WeaponStage(Stage):
         return batch
 
     def _fill(self, state: DocState, draft: EventDraft) -> None:
+        others = other_trigger_tokens(
+            state, draft, lambda other: other.event.background and not _instrument_of(other.trigger.root, draft)
+        )
+
+        def own_mentions(window: list[Span]) -> list[WeaponMention]:
+            found = [mention for sentence in window for mention in find_weapons(sentence)]
+            return [mention for mention in found if not governed_by_other(mention.span.root, draft, others)]
+
         windows = (own_sentences(draft), preceding_sentences(state, draft), region_sentences(state, draft))
-        mentions = next((found for window in windows if (found := [m for s in window for m in find_weapons(s)])), [])
+        mentions = next((found for window in windows if (found := own_mentions(window))), [])
         if not mentions:
             return
         names = list(dict.fromkeys(mention.entry.name for mention in mentions))

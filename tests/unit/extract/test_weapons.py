@@ -76,6 +76,20 @@ def test_each_event_keeps_its_own_sentence_weapons(make_state) -> None:
     assert second.weapons == ["rocket"]
 
 
+def test_a_weapon_of_a_background_event_is_left_to_it(make_state) -> None:
+    text = "After a drone strike on their camp, the militants fired rockets at the airport."
+    state = make_state(text, "strike", "fired")
+    state.events[0].event.background = True
+    state = WeaponStage().process([state])[0]
+    assert state.events[1].event.weapons == ["rocket"]
+
+
+def test_the_means_of_the_event_is_its_weapon_even_when_flagged_background(make_state) -> None:
+    state = make_state("On Monday the base was targeted by drone strikes.", "targeted", "strikes")
+    state.events[1].event.background = True
+    assert WeaponStage().process([state])[0].events[0].event.weapons == ["drone"]
+
+
 def test_no_weapon_word_leaves_the_field_empty(make_state) -> None:
     event = WeaponStage().process([make_state("Protesters marched to the ministry.", "marched")])[0].events[0].event
     assert event.weapons == [] and event.weapon_count is None and "weapons" not in event.provenance
