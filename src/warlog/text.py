@@ -14,9 +14,14 @@ _NON_WORD = re.compile(r"[^\w]+")
 _ARTICLE = re.compile(r"\b(?:al|el|ad|as|ash|ar|an|at|az|adh|ath|ed|er|es|ez|et|en|ud|ul)\s+(?=\w)")
 
 
+# Latin letters that carry no combining mark to strip: 'Diyarbakır' -> 'Diyarbakir', 'Łódź' -> 'Lodz'.
+_LATIN_LETTERS = str.maketrans({"ı": "i", "İ": "I", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss",
+                                "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "ð": "d"})
+
+
 def strip_accents(text: str) -> str:
-    """Remove diacritics: 'Dayr az Zawr' from 'Dayr az Zawr', 'Tūz' -> 'Tuz'."""
-    decomposed = unicodedata.normalize("NFKD", text)
+    """Remove diacritics: 'Dayr az Zawr' from 'Dayr az Zawr', 'Tūz' -> 'Tuz', 'Şırnak' -> 'Sirnak'."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_LATIN_LETTERS))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 

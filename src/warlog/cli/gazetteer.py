@@ -31,7 +31,7 @@ def clear() -> None:
     """Delete every gazetteer index in the cache directory."""
     from warlog.geo.build import cache_dir
 
-    removed = [path for path in sorted(cache_dir().glob("gazetteer-*.sqlite*")) if path.is_file()]
+    removed = [path for path in sorted(cache_dir().glob("gazetteer-*")) if path.is_file()]
     for path in removed:
         path.unlink()
     typer.echo(f"removed {len(removed)} file(s) from {cache_dir()}")

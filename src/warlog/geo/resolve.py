@@ -10,7 +10,6 @@ preposition or containment), so a man or a group named like a village stays a na
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -32,7 +31,8 @@ FACILITY_WORDS = frozenset(
     "border crossing crossings airbase airport air base bases field fields oil gas camp checkpoint bridge dam port "
     "hospital university prison military garrison outpost headquarters plant refinery station".split()
 )
-CONTAINMENT = re.compile(r"^\s*(?:,|\(|in|in the|of|,\s*in|,\s*in the)\s*$", re.IGNORECASE)
+GAP_WORDS = frozenset({"in", "of", "the"})
+MAX_LIST_GAP = 12
 NEARBY_KM = 250.0
 BIG_CITY = 100_000
 # How much a place outside the article's countries loses, by how the article named its countries.
@@ -103,6 +103,8 @@ def is_name_part(span: Span) -> bool:
     if root.dep_ != "pobj" or prep.lower_ not in NAME_PART_PREPOSITIONS:
         return False
     owner = prep.head
+    if span.end < len(span.doc) and span.doc[span.end].lower_ in TOWN_WORDS | ADMIN_WORDS:
+        return False
     return owner.ent_type_ == "ORG" or (owner.pos_ == "PROPN" and owner.ent_type_ not in PLACE_LABELS)
 
 
@@ -213,14 +215,24 @@ def collect_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     return [m for m in mentions if m is not None]
 
 
+def _is_list_gap(gap: Span) -> bool:
+    """Words between a place and its container: commas, brackets, 'in', generic words and other unresolved
+    names, as in 'Yae Village (Kyaik township, Mawla district, Mon state)'."""
+    if len(gap) > MAX_LIST_GAP or not any(t.text in {",", "(", "in", "of"} for t in gap):
+        return False
+    return all(
+        t.text in {",", "(", ")", "-"} or t.is_title or t.lower_ in GAP_WORDS | ADMIN_WORDS | TOWN_WORDS | NAME_PARTICLES
+        for t in gap
+    )
+
+
 def _containers(mentions: list[Mention], index: int) -> list[Mention]:
     """The mentions written as the container of mention `index`: 'X, Y', 'X in Y', 'X (Y)', chained."""
     found = []
     current = mentions[index]
+    doc = current.span.doc
     for nxt in mentions[index + 1 :]:
-        gap = current.span.doc.text[current.span.end_char : nxt.span.start_char]
-        gap = re.sub(r"\b(?:" + "|".join(sorted(ADMIN_WORDS | TOWN_WORDS)) + r")\b", "", gap, flags=re.IGNORECASE)
-        if not CONTAINMENT.match(gap):
+        if nxt.span.sent != current.span.sent or not _is_list_gap(doc[current.span.end : nxt.span.start]):
             break
         found.append(nxt)
         current = nxt

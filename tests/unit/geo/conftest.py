@@ -44,11 +44,11 @@ def blank_nlp() -> spacy.language.Language:
 
 @pytest.fixture()
 def make_doc(blank_nlp):
-    """A doc from words, with entities given as (start, end, label) token offsets (no parser: resolution
-    must work on entity labels and word order alone)."""
+    """A one-sentence doc from words, with entities given as (start, end, label) token offsets (no parser:
+    resolution must work on entity labels and word order alone)."""
 
     def make(words: list[str], ents: list[tuple[int, int, str]]) -> Doc:
-        doc = Doc(blank_nlp.vocab, words=words)
+        doc = Doc(blank_nlp.vocab, words=words, sent_starts=[True] + [False] * (len(words) - 1))
         doc.ents = [Span(doc, start, end, label=label) for start, end, label in ents]
         return doc
 
