@@ -32,7 +32,8 @@ DENIED_OBJECTS = frozenset({"responsibility", "involvement", "role", "claim", "p
                             "connection", "part", "report", "reports", "accusation", "allegation", "charge"})
 SELF_REFERENCES = frozenset({"it", "they", "we", "its", "their", "our"})
 GENERIC_CLAIMANTS = frozenset({"source", "report", "media", "outlet", "observer", "analyst", "witness", "resident",
-                               "some", "other", "activist", "monitor", "account"})
+                               "some", "other", "activist", "monitor", "account", "channel", "television", "website",
+                               "page", "blogger", "commentator"})
 KIND_STRENGTH: dict[ClaimKind, int] = {"claimed": 6, "blamed": 5, "traced": 4, "tied": 2, "suspected": 1, "denied": 0}
 
 
@@ -89,11 +90,11 @@ def _claimant(verb: Token) -> str | None:
     if subject is not None and subject.lower_ not in ("it", "which", "that", "who"):
         return _phrase(subject)
     head = verb.head
-    while head is not verb and head.dep_ != "ROOT" and head.lemma_.lower() not in REPORT_VERBS:
+    while head != verb and head.dep_ != "ROOT" and head.lemma_.lower() not in REPORT_VERBS:
         verb, head = head, head.head
     if head.lemma_.lower() in REPORT_VERBS:
         speaker = next((c for c in head.children if c.dep_ == "nsubj"), None)
-        if speaker is not None and speaker is not subject:
+        if speaker is not None and speaker != subject:
             return _phrase(speaker)
     for token in verb.sent:
         if token.lower_ == "according" and token.nbor(1).lower_ == "to":
@@ -190,7 +191,7 @@ def _reported_attack(mention: ActorMention) -> Token | None:
     if modified is not None or token.dep_ not in ("nsubj", "pobj") or role_of(mention) != "perpetrator":
         return None
     reporters = [a for a in token.ancestors
-                 if a.pos_ in ("VERB", "AUX") and a.lemma_.lower() in REPORT_VERBS and a is not token.head]
+                 if a.pos_ in ("VERB", "AUX") and a.lemma_.lower() in REPORT_VERBS and a != token.head]
     return reporters[-1] if reporters else None
 
 

@@ -104,7 +104,7 @@ def learn_aliases(doc: Doc, doc_id: str, registry: Registry) -> list[LearnedAlia
         actor = registry.resolve(long_form.text)
         if actor is None and not _acronym_of(abbr, [t.text for t in long_form]):
             continue
-        learned.append(LearnedAlias(alias=abbr, name=long_form.text, actor_id=actor.id if actor else None,
+        learned.append(LearnedAlias(alias=abbr, name=_without_article(long_form.text), actor_id=actor.id if actor else None,
                                     doc_id=doc_id, pattern="abbreviation", start=long_form.start_char,
                                     end=doc[tok.i + 2].idx + 1))
     lowered = doc.text.lower()
@@ -124,7 +124,7 @@ def learn_aliases(doc: Doc, doc_id: str, registry: Registry) -> list[LearnedAlia
                 alias, name, actor = second, first, actor_first
             else:
                 alias, name, actor = first, second, actor_second
-            learned.append(LearnedAlias(alias=alias.text, name=name.text, actor_id=actor.id if actor else None,
+            learned.append(LearnedAlias(alias=alias.text, name=_without_article(name.text), actor_id=actor.id if actor else None,
                                         doc_id=doc_id, pattern="aka", start=first.start_char, end=second.end_char))
     return learned
 

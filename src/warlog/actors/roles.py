@@ -35,10 +35,10 @@ CIVILIAN_NOUNS = frozenset(
      "shopper", "teacher", "doctor", "journalist", "refugee", "crew", "sailor", "driver", "people", "person"}
 )
 POLICE_NOUNS = frozenset({"police", "policeman", "policemen", "patrolman", "gendarme", "gendarmerie"})
-MILITARY_NOUNS = frozenset({"soldier", "troop", "army", "military", "serviceman", "servicemen", "garrison"})
+MILITARY_NOUNS = frozenset({"soldier", "troop", "army", "military", "serviceman", "servicemen"})
 MEMBER_NOUNS = frozenset({"member", "fighter", "militant", "element", "unit", "faction", "cell", "gunman", "supporter",
                           "operative", "battalion", "brigade", "team", "squad", "wing", "group", "force", "commander",
-                          "combatant", "loyalist", "insurgent", "rebel"})
+                          "combatant", "loyalist", "insurgent", "rebel", "man", "men", "troop", "soldier"})
 WEAPON_NOUNS = frozenset({"drone", "uav", "missile", "rocket", "projectile", "device", "bomb", "shell", "mortar",
                           "quadcopter", "aircraft", "explosive", "ied"})
 FORCE_HEADS = ATTACK_NOUNS | MILITARY_NOUNS | frozenset(
@@ -52,13 +52,15 @@ def governor(token: Token) -> tuple[Token, Token | None]:
     """Climb from a name through compounds, appositions, conjunctions and "members of": (the governing
     token, the attack/weapon noun the name modifies, if any: "Houthi drone", "IS fighters")."""
     modified = None
-    while token.head is not token:
+    while token.head != token:
         if token.dep_ in _MODIFIER_DEPS:
             if token.dep_ in ("compound", "amod", "nmod") and token.head.lemma_.lower() in ATTACK_NOUNS:
                 modified = token.head
             token = token.head
         elif token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in MEMBER_NOUNS:
             token = token.head.head
+        elif token.dep_ == "poss" and token.head.lemma_.lower() in MEMBER_NOUNS:
+            token = token.head
         else:
             break
     return token, modified
@@ -78,6 +80,23 @@ def role_of(mention: ActorMention, trigger: Span | None = None) -> ActorRole | N
     The subject of any verb that governs the event's trigger ("X used drones to attack") is a perpetrator."""
     if mention.via == "adjective" and mention.span.root.head.lemma_.lower() not in FORCE_HEADS:
         return None
+    role = _role_from_parse(mention, trigger)
+    if role is None and _names_the_weapon(mention):
+        return "perpetrator"
+    return role
+
+
+def _names_the_weapon(mention: ActorMention) -> bool:
+    """"IS drones", "Houthi militants" read left to right, whatever the parse (the small model takes an
+    all-caps "IS" for a verb)."""
+    span = mention.span
+    if span.end >= len(span.doc) or mention.is_state:
+        return False
+    following = span.doc[span.end].lemma_.lower()
+    return span.root.dep_ not in ("pobj", "dobj") and (following in ATTACK_NOUNS or following in MEMBER_NOUNS)
+
+
+def _role_from_parse(mention: ActorMention, trigger: Span | None) -> ActorRole | None:
     token, modified = governor(mention.span.root)
     dep, head = token.dep_, token.head
     if token.dep_ == "poss" and head.lemma_.lower() in ATTACK_NOUNS:

@@ -19,7 +19,7 @@ from warlog.actors.claims import FoundClaim, attribution_status, find_claims
 from warlog.actors.mentions import LEARNED_KEY, ActorMention, find_mentions, learn_aliases
 from warlog.actors.model import Actor, LearnedAlias
 from warlog.actors.registry import Registry, load_registry
-from warlog.actors.roles import CIVILIAN_NOUNS, MILITARY_NOUNS, POLICE_NOUNS, governor, role_of, victim_in
+from warlog.actors.roles import CIVILIAN_NOUNS, MEMBER_NOUNS, MILITARY_NOUNS, POLICE_NOUNS, governor, role_of, victim_in
 from warlog.extract.base import DocState, EventDraft, Stage
 
 STATE_KINDS = frozenset({"state", "military", "police"})
@@ -73,6 +73,8 @@ class ActorStage(Stage):
         unclaimed = [not any(s.start in claim_sentences for s in sents) for sents in spans]
         for item in found:
             owners = {i for i, sents in enumerate(spans) if item.sentence in sents}
+            if any(not drafts[i].event.background for i in owners):
+                owners = {i for i in owners if not drafts[i].event.background}
             owners |= {i for i, draft in enumerate(drafts)
                        if unclaimed[i] and not draft.event.background and spans[i][0].start < item.sentence.start}
             if not owners:
@@ -118,7 +120,7 @@ class ActorStage(Stage):
         trigger_sentence = draft.trigger.sent
         perpetrators = [m for m in in_event if roles[id(m)] == "perpetrator"]
         named = [m for m in perpetrators if m.via != "generic"]
-        in_trigger = [m for m in named if m.span.sent == trigger_sentence]
+        in_trigger = sorted((m for m in named if m.span.sent == trigger_sentence), key=lambda m: _closeness(m, draft))
         elsewhere = [m for m in named if m.span.sent != trigger_sentence and _acts(m)]
         if not named:
             first = _sentence_start(draft, 2)
@@ -129,6 +131,9 @@ class ActorStage(Stage):
             return in_trigger[0], "role"
         if _claimed(ranked):
             return ranked[0].mention, "claim:claimed"
+        leading = [m for m in in_event if m.span.sent == trigger_sentence and _leads(m, draft, roles[id(m)])]
+        if leading:
+            return leading[0], "role:position"
         if elsewhere:
             return elsewhere[0], "role:context"
         if ranked:
@@ -181,7 +186,7 @@ class ActorStage(Stage):
         for token in candidates:
             words = [token.text] if token.text.lower().startswith("pro-") else []
             if token.lemma_.lower() in SPONSOR_LEMMAS:
-                words += [c.text for c in token.subtree if c is not token]
+                words += [c.text for c in token.subtree if c != token]
             for word in words:
                 code = self.registry.country_of_adjective(word.removeprefix("pro-").removeprefix("Pro-"))
                 state = self.registry.state_actor(code, "state") if code else None
@@ -190,15 +195,16 @@ class ActorStage(Stage):
         return found
 
     def _country(self, state: DocState, draft: EventDraft, mentions: list[ActorMention], sentences: list[Span]) -> str | None:
-        """ISO code of the event's country: the geo stage's value, else a state named in its sentences."""
+        """ISO code of the event's country: the geo stage's value, else a country named in its sentences
+        (not as a subject: "Iran launched drones at Iraq" happened in Iraq)."""
         value = draft.event.country
         if value:
             code = self._code(value)
             if code:
                 return code
-        for ents in (*(sentence.ents for sentence in sentences), state.doc.ents):
-            for ent in ents:
-                if ent.label_ not in ("GPE", "NORP") or ent.root.dep_ in ("nsubj", "nsubjpass", "poss"):
+        for sentence in sentences:
+            for ent in sentence.ents:
+                if ent.label_ != "GPE" or ent.root.dep_ in ("nsubj", "nsubjpass", "poss"):
                     continue
                 code = self.registry.country_of_adjective(ent.text)
                 if code:
@@ -243,3 +249,30 @@ def _sentence_start(draft: EventDraft, back: int) -> int:
     sentences = list(draft.trigger.doc.sents)
     index = next(i for i, sent in enumerate(sentences) if sent.start == draft.trigger.sent.start)
     return sentences[max(0, index - back)].start
+
+
+def _closeness(mention: ActorMention, draft: EventDraft) -> tuple[int, int]:
+    """How directly a mention is the trigger's argument: it modifies the trigger ("an X strike"), is its
+    subject or agent (0); its verb governs the trigger ("X used drones to attack") (1); else (2); then text order."""
+    trigger = draft.trigger.root
+    token, modified = governor(mention.span.root)
+    head = token.head
+    if trigger in (modified, head) or (head.dep_ == "agent" and head.head == trigger):
+        rank = 0
+    elif head.pos_ in ("VERB", "AUX") and trigger in head.subtree:
+        rank = 1
+    else:
+        rank = 2
+    return rank, mention.span.start
+
+
+def _leads(mention: ActorMention, draft: EventDraft, role: str | None) -> bool:
+    """A named group opening the clause before the trigger, in no other role: the perpetrator of a
+    sentence the parser got wrong ("Islamic Resistance in Iraq militants targeted ...")."""
+    if role is not None or mention.actor is None or mention.actor.kind in STATE_KINDS or mention.via == "generic":
+        return False
+    token = mention.span.root
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in MEMBER_NOUNS:
+        token = token.head.head
+    return mention.span.end <= draft.trigger.start and token.dep_ in ("ROOT", "aux", "auxpass", "nsubj", "appos", "dep",
+                                                                       "npadvmod", "compound", "nmod")

@@ -1,0 +1,193 @@
+"""ActorStage on invented sentences parsed by the real spaCy model: roles, aliases, generic actors, claims."""
+
+from __future__ import annotations
+
+import pytest
+
+from warlog.actors.mentions import learn_aliases
+from warlog.actors.registry import load_registry
+
+pytestmark = pytest.mark.slow
+
+
+def kinds(event):
+    return [(c.kind, c.actor) for c in event.claims]
+
+
+# ---- roles from the dependency parse
+
+
+def test_active_subject_and_national_target(actors):
+    [event] = actors("Kataib Hezbollah fighters fired three rockets at a U.S. base near Baghdad on Monday.", "fired")
+    assert event.actor1 == "Kata'ib Hezbollah" and event.inter1 == 3
+    assert event.actor2 == "Military Forces of the United States" and event.inter2 == 1
+    assert event.sponsors == ["Iran"]
+    assert event.attribution_status == "attributed"
+    assert event.provenance["actor1"].text == "Kataib Hezbollah"
+
+
+def test_passive_voice(actors):
+    [event] = actors("The convoy was attacked by the Houthis near Marib on Sunday.", "attacked")
+    assert event.actor1 == "Houthis (Ansar Allah)"
+
+
+def test_possessive_weapon(actors):
+    [event] = actors("Hezbollah's drones struck an Israeli army post in the Galilee.", "struck")
+    assert event.actor1 == "Hezbollah"
+    assert event.actor2 == "Military Forces of Israel"
+
+
+def test_group_modifying_the_attack_noun(actors):
+    [event] = actors("An ISIS drone strike hit a market in Mosul, killing two shoppers.", "strike", country="IQ")
+    assert event.actor1 == "Islamic State"
+    assert event.actor2 == "Civilians (Iraq)" and event.inter2 == 7
+
+
+def test_national_adjective_makes_state_forces(actors):
+    [event] = actors("Turkish warplanes bombed PKK positions in the Qandil mountains.", "bombed")
+    assert event.actor1 == "Military Forces of Turkey"
+    assert event.actor2 == "Kurdistan Workers' Party" and event.inter2 == 2
+
+
+def test_state_using_an_instrument(actors):
+    [event] = actors("In March, Iran used drones to attack an oil tanker off the coast of Oman.", "attack")
+    assert event.actor1 == "Iran" and event.inter1 == 1
+
+
+def test_interceptor_is_not_the_perpetrator(actors):
+    [event] = actors("Saudi air defenses intercepted a Houthi drone over Jizan on Tuesday.", "drone")
+    assert event.actor1 == "Houthis (Ansar Allah)"
+    assert event.actor2 == "Military Forces of Saudi Arabia"
+
+
+def test_members_of_a_group(actors):
+    [event] = actors("Members of the Jaime Martinez front dropped explosives from a drone on a police station.",
+                     "dropped")
+    assert event.actor1.startswith("FARC Dissident - Jaime Martinez")
+
+
+# ---- aliases defined in the article
+
+
+def test_abbreviation_defined_in_the_article_for_an_unknown_group(actors, parse):
+    text = ("The Sahel Liberation Front (SLF) attacked an army convoy near Gao on Sunday. "
+            "The SLF said it killed ten soldiers.")
+    [event] = actors(text, "attacked")
+    assert event.actor1 == "Sahel Liberation Front"
+    assert kinds(event) == [("claimed", "Sahel Liberation Front")]
+    assert event.attribution_status == "claimed"
+    learned = learn_aliases(parse(text), "doc", load_registry())
+    assert [(a.alias, a.name, a.actor_id, a.pattern) for a in learned] == [
+        ("SLF", "Sahel Liberation Front", None, "abbreviation")]
+
+
+def test_abbreviation_of_a_known_group_resolves(parse):
+    learned = learn_aliases(parse("The Badr Organization (BO) denied the report."), "doc-7", load_registry())
+    assert [(a.alias, a.actor_id, a.doc_id) for a in learned] == [("BO", "badr", "doc-7")]
+
+
+def test_also_known_as_links_a_new_name_to_a_known_person(actors, parse):
+    text = ("The attack was ordered by Abu Fadak (a.k.a. Hajji Karim al-Basri), officials said. "
+            "Two days later, Hajji Karim al-Basri's men fired rockets at the airport.")
+    learned = learn_aliases(parse(text), "doc", load_registry())
+    assert [(a.alias, a.actor_id, a.pattern) for a in learned] == [("Hajji Karim al-Basri", "abu-fadak", "aka")]
+    events = actors(text, "fired")
+    # a person stands for the group they command
+    assert events[0].actor1 == "Kata'ib Hezbollah"
+
+
+# ---- generic descriptions
+
+
+def test_iranian_backed_militias(actors):
+    [event] = actors("Iranian-backed militias launched two drones at Ain al-Asad air base.", "launched")
+    assert event.actor1 == "Iran-backed militia" and event.inter1 == 3
+    assert event.sponsors == ["Iran"]
+
+
+def test_unknown_gunmen_are_an_unidentified_armed_group_of_the_country(actors):
+    [event] = actors("Unknown gunmen opened fire on a bus in Diyala, killing four passengers.", "opened", country="Iraq")
+    assert event.actor1 == "Unidentified Armed Group (Iraq)"
+    assert event.attribution_status == "unattributed"
+
+
+# ---- claims
+
+
+def test_claim_of_responsibility_in_a_later_sentence(actors):
+    [event] = actors("A car bomb exploded in Mogadishu on Friday. Al-Shabaab claimed responsibility for the attack.",
+                     "exploded")
+    assert event.actor1 == "Al-Shabaab"
+    assert kinds(event) == [("claimed", "Al-Shabaab")]
+    assert event.claims[0].evidence.sentence == "Al-Shabaab claimed responsibility for the attack."
+    assert event.attribution_status == "claimed"
+
+
+def test_named_authority_blames(actors):
+    [event] = actors("A drone hit a checkpoint in Kirkuk. Iraqi officials blamed Kataib Hezbollah for the strike.", "hit")
+    assert event.actor1 == "Kata'ib Hezbollah"
+    assert kinds(event) == [("blamed", "Kata'ib Hezbollah")]
+    assert event.claims[0].claimant == "Iraqi officials"
+    assert event.attribution_status == "attributed"
+
+
+def test_unnamed_sources_attribute(actors):
+    text = ("Assailants launched a drone at Abha airport. No group claimed responsibility, "
+            "but sources attributed the attack to the Houthis.")
+    [event] = actors(text, "launched")
+    assert event.actor1 == "Houthis (Ansar Allah)"
+    assert kinds(event) == [("blamed", "Houthis (Ansar Allah)")]
+    assert event.claims[0].claimant == "sources"
+    assert event.attribution_status == "alleged"
+
+
+def test_traced_to_a_state(actors):
+    [event] = actors("Five drones struck an American outpost in eastern Syria. The drones were traced to Iran.", "struck")
+    assert ("traced", "Iran") in kinds(event)
+    assert event.actor1 == "Iran"
+    assert event.actor2 == "Military Forces of the United States"
+    assert event.attribution_status == "attributed"
+
+
+def test_tied_to_a_group(actors):
+    [event] = actors("Two rocket attacks on the airport have been tied to Asaib Ahl al-Haq.", "attacks")
+    assert kinds(event) == [("tied", "Asa'ib Ahl al-Haq")]
+    assert event.attribution_status == "alleged"
+
+
+def test_suspected_perpetrator(actors):
+    [event] = actors("Suspected ISWAP fighters attacked a military base in Borno.", "attacked")
+    assert event.actor1 == "Islamic State West Africa Province"
+    assert kinds(event) == [("suspected", "Islamic State West Africa Province")]
+    assert event.attribution_status == "alleged"
+
+
+def test_denial_against_an_accusation_is_disputed(actors):
+    text = ("Rockets struck the Green Zone on Sunday. Officials blamed Kataib Hezbollah, "
+            "but Kataib Hezbollah denied any involvement.")
+    [event] = actors(text, "struck")
+    assert ("blamed", "Kata'ib Hezbollah") in kinds(event) and ("denied", "Kata'ib Hezbollah") in kinds(event)
+    assert event.attribution_status == "disputed"
+
+
+def test_denial_of_something_else_is_not_a_claim(actors):
+    [event] = actors("Israeli jets struck a Hezbollah position. Hezbollah denied that any fighters were killed.", "struck")
+    assert kinds(event) == []
+    assert event.actor1 == "Military Forces of Israel" and event.actor2 == "Hezbollah"
+
+
+def test_hedged_accusation(actors):
+    [event] = actors("Officials said the bombing was likely carried out by the PKK.", "bombing")
+    assert event.actor1 == "Kurdistan Workers' Party"
+    assert [(c.kind, c.claimant, c.hedged) for c in event.claims] == [("blamed", "Officials", True)]
+    assert event.attribution_status == "alleged"
+
+
+def test_outlets_report_who_attacked(actors):
+    text = ("Four drones targeted the American base at Rumeilan. "
+            "Pro-Iranian news channels reported that Iranian-backed militias attacked the base.")
+    [event] = actors(text, "targeted")
+    assert [(c.kind, c.actor, c.claimant) for c in event.claims] == [
+        ("blamed", "Iran-backed militia", "Pro-Iranian news channels")]
+    assert event.actor1 == "Iran-backed militia"
+    assert event.attribution_status == "alleged"
