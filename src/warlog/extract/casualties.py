@@ -7,11 +7,15 @@ passive one ("four were injured"), the "of" phrase of a noun ("the deaths of fiv
 "casualties unknown" -> null) decide a field when no word counts it.
 
 Rules, in order:
-- The event's own sentences are read first, then the sentences after it up to the next event; the first
-  sentence that decides a field wins, so a later background killing cannot overwrite the event's toll.
-- A word governed by another event's trigger ("revenge for a strike which killed ...") is not counted.
-- When one field is decided as a number and the text says nothing of the other, the toll is taken as
-  complete and the other is 0 ("injuring 4 fighters" -> 0 dead).
+- An ACLED coder's note ("fatalities ... coded as 3 for this event") overrides everything else.
+- The event's own sentences are read first, then the sentences after it up to the next event that is not
+  itself a toll report ("There were no casualties."); the first sentence that decides a field wins, so a
+  later background killing cannot overwrite the event's toll.
+- A word whose nearest trigger above it in the parse is another event's ("revenge for a strike which
+  killed ..."), or that sits in a clause on another attack, is not counted.
+- A death or injury mentioned without a number ("killing soldiers") leaves that field null.
+- When the text speaks of one field and never of the other, the toll is taken as complete and the other
+  is 0 ("injuring 4 fighters" -> 0 dead), unless the first was stated unknown.
 - An attack that was intercepted or missed, with no toll at all, harmed no one (both 0).
 - Vague and ranged counts follow `warlog.extract.numbers` (ACLED's conservative rule).
 """
