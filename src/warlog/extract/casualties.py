@@ -271,7 +271,7 @@ def read_toll(state: DocState, draft: EventDraft) -> dict[str, Finding]:
     for name, other in ((a, b) for a in FIELDS for b in FIELDS if a != b):
         if name not in spoken_of and other in spoken_of and (other not in toll or toll[other].value is not None):
             toll[name] = Finding(0, spoken_of[other].evidence, rule="toll taken as complete")
-    return toll
+    return {**mentioned, **toll}
 
 
 class CasualtyStage(Stage):

@@ -69,6 +69,12 @@ def test_a_mention_without_a_count_stays_unknown(make_state, sentence, trigger, 
     assert _toll(make_state, sentence, trigger) == [toll]
 
 
+def test_an_unknown_count_still_names_its_words(make_state) -> None:
+    state = CasualtyStage().process([make_state("The strikes killed soldiers at the post.", "strikes")])[0]
+    source = state.events[0].event.provenance["fatalities"]
+    assert source.rule == "uncounted:kill" and "killed soldiers" in source.text
+
+
 def test_counts_go_to_the_event_they_follow(make_state) -> None:
     text = "On Monday a drone hit the base, killing three. On Tuesday a rocket struck the airport, wounding two."
     assert _toll(make_state, text, "hit", "struck") == [(3, 0), (0, 2)]
