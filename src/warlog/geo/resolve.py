@@ -322,7 +322,21 @@ def resolve(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             if any(haversine_km(a.latitude, a.longitude, cand.place.latitude, cand.place.longitude) < NEARBY_KM for a in others):
                 cand.add("near_other_places", 1.5)
     _choose(mentions)
+    _one_sense_per_article(mentions)
     return mentions
+
+
+def _one_sense_per_article(mentions: list[Mention]) -> None:
+    """A name written with its container ('Me Pa Li village (..., Mon state)') means the same place
+    everywhere in the article: later bare mentions take that decision."""
+    decided: dict[str, Mention] = {}
+    for mention in mentions:
+        if any(f.startswith("within:") or f == "outside_containers" for c in mention.candidates for f in c.features):
+            decided.setdefault(place_key(mention.span.text), mention)
+    for mention in mentions:
+        anchor = decided.get(place_key(mention.span.text))
+        if anchor is not None and anchor is not mention:
+            mention.chosen = next((c for c in mention.candidates if anchor.place and c.place.id == anchor.place.id), None)
 
 
 def _choose(mentions: list[Mention]) -> None:
