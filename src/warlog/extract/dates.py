@@ -165,7 +165,9 @@ def _valid(year: int, month: int, day: int) -> ResolvedDate | None:
 
 
 @dataclass(frozen=True)
-class _Candidate:
+class DateCandidate:
+    """A date phrase of the text and what it resolves to."""
+
     span: Span
     date: ResolvedDate
     in_parentheses: bool
@@ -176,7 +178,7 @@ def _in_parentheses(span: Span) -> bool:
     return before.count("(") > before.count(")")
 
 
-def date_candidates(sentence: Span, published: dt.date) -> list[_Candidate]:
+def date_candidates(sentence: Span, published: dt.date) -> list[DateCandidate]:
     """Every date phrase of a sentence that resolves: full written or numeric dates (which the small
     model often splits: "Around 8 | April 2025"), then the DATE/TIME entities they do not overlap."""
     spans = [
@@ -191,14 +193,14 @@ def date_candidates(sentence: Span, published: dt.date) -> list[_Candidate]:
     ]
     candidates = []
     for span in spans:
-        text = _NUMERIC_DATE.search(span.text).group(0) if _NUMERIC_DATE.search(span.text) else span.text
+        text = numeric.group(0) if (numeric := _NUMERIC_DATE.search(span.text)) else span.text
         resolved = resolve_date(text, published)
         if resolved is not None:
-            candidates.append(_Candidate(span, resolved, _in_parentheses(span)))
+            candidates.append(DateCandidate(span, resolved, _in_parentheses(span)))
     return candidates
 
 
-def _nearest(candidates: list[_Candidate], anchor: int) -> _Candidate | None:
+def _nearest(candidates: list[DateCandidate], anchor: int) -> DateCandidate | None:
     """The candidate nearest a token index, preferring ones outside parentheses."""
     if not candidates:
         return None
@@ -209,7 +211,7 @@ def _nearest(candidates: list[_Candidate], anchor: int) -> _Candidate | None:
     )
 
 
-def _leading_date(lead: Span, candidates: list[_Candidate]) -> _Candidate | None:
+def _leading_date(lead: Span, candidates: list[DateCandidate]) -> DateCandidate | None:
     """A day-precise date opening the article ("10/05/2019:", "On 4 May 2022,", "Yesterday,"): it dates every
     event of the article that names no date of its own."""
     opening = [c for c in candidates if c.span.start - lead.start <= LEADING_TOKENS]
@@ -234,7 +236,7 @@ class DateStage(Stage):
         date only self-contained dates (with a year) can be read."""
         reference = published or dt.date.today()
 
-        def candidates(sentence: Span) -> list[_Candidate]:
+        def candidates(sentence: Span) -> list[DateCandidate]:
             found = date_candidates(sentence, reference)
             return found if published else [c for c in found if _YEAR.search(c.span.text)]
 
@@ -250,7 +252,7 @@ class DateStage(Stage):
             draft.set("date_precision", "week", self, rule="publication date")
             draft.set("date_text", PUBLICATION_DATE_TEXT, self, rule="publication date")
 
-    def _set(self, draft: EventDraft, chosen: _Candidate, rule: str) -> None:
+    def _set(self, draft: EventDraft, chosen: DateCandidate, rule: str) -> None:
         draft.set("event_date", chosen.date.value, self, chosen.span, rule=rule)
         draft.set("date_precision", chosen.date.precision, self, chosen.span, rule=rule)
         draft.set("date_text", chosen.span.text, self, chosen.span, rule=rule)
