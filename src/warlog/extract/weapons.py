@@ -1,8 +1,9 @@
 """WeaponStage: the weapons an event used (canonical names from `data/weapons.yaml`) and how many.
 
-Also home of the two sentence windows every field stage reads: an event's own sentences (its trigger's
-sentence and its evidence) and its region (those sentences plus the ones that follow, up to the next
-event's trigger), so that a count or a weapon is read from the event it belongs to.
+Also home of what every field stage uses to read the right words for an event: its own sentences (its
+trigger's sentence and its evidence), its region (those plus the ones that follow, up to the next event's
+trigger), the sentences just before it, and whether a word belongs to another event's trigger in the
+parse; so that a count or a weapon is read from the event it belongs to.
 """
 
 from __future__ import annotations
