@@ -96,3 +96,8 @@ def test_an_explosion_at_a_factory_is_a_man_made_disaster(nlp: Language) -> None
 
 def test_a_word_without_a_clear_type_makes_no_event(nlp: Language) -> None:
     assert classify(nlp, "Officials gathered in the hall.") == []
+
+
+def test_a_chemical_agent_decides_whatever_delivered_it(nlp: Language) -> None:
+    [event] = classify(nlp, "A helicopter dropped barrel bombs filled with chlorine on the village.")
+    assert event.sub_event_type == "Chemical weapon"
