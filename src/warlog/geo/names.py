@@ -25,3 +25,11 @@ def place_key(name: str) -> str:
     """The lookup key of a place name: 'Dayr az Zawr' and "Deir ez-Zor" give the same key."""
     variants = token_variants()
     return " ".join(variants.get(token, token) for token in fold(name).split())
+
+
+# One-word names that are also ordinary English words: a place only when written inside a place list.
+GENERIC_NAMES = frozenset(
+    "north south east west northern southern eastern western northeast northwest southeast southwest central "
+    "centre center capital bay delta plateau rivers lakes islands gulf coast free mon chin jordan georgia chad "
+    "niger turkey guinea america".split()
+)

@@ -11,17 +11,10 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from warlog.geo.gazetteer import Gazetteer, default_gazetteer
 from warlog.geo.model import Place
+from warlog.geo.names import GENERIC_NAMES
 from warlog.knowledge import load_data
 
 LABELS = {"country": "GPE", "admin1": "GPE", "city": "GPE", "district": "GPE", "region": "LOC", "sea": "LOC"}
-# One-word names that are also ordinary English words or given names are left to the model and to context.
-COMMON_WORDS = frozenset(
-    "north south east west northern southern eastern western northeast northwest central centre center capital "
-    "bay delta plateau rivers lakes islands gulf coast free mon chin jordan georgia chad niger turkey guinea "
-    "america".split()
-)
-
-
 @lru_cache(maxsize=1)
 def _tokenizer():
     return spacy.blank("en").tokenizer
@@ -37,7 +30,7 @@ def _pattern(surface: str) -> str | list[dict]:
 
 def _wanted(surface: str, place: Place, curated_countries: set[str]) -> bool:
     folded = surface.casefold()
-    if folded in STOP_WORDS or folded in COMMON_WORDS or len(surface) < 3:
+    if folded in STOP_WORDS or folded in GENERIC_NAMES or len(surface) < 3:
         return False
     return place.feature != "admin1" or place.country in curated_countries
 

@@ -18,10 +18,10 @@ from spacy.tokens import Doc, Span, Token
 from warlog.geo.distance import haversine_km
 from warlog.geo.gazetteer import Gazetteer
 from warlog.geo.model import Place
-from warlog.geo.names import place_key
+from warlog.geo.names import GENERIC_NAMES, place_key
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-WEAK_LABELS = frozenset({"PERSON", "ORG", "NORP", "PROPN"})
+WEAK_LABELS = frozenset({"PERSON", "ORG", "NORP", "PROPN", "GENERIC"})
 NAME_PARTICLES = frozenset({"al", "el", "ez", "es", "as", "ad", "ash", "ar", "at", "az", "an", "ad", "de", "del", "la", "ibn", "bin", "-"})
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "on", "outside", "inside", "into", "across", "around", "over", "from", "of", "toward", "towards", "targeting"})
 ADMIN_WORDS = frozenset({"province", "governorate", "region", "state", "muhafazah", "wilayah", "division", "oblast", "department"})
@@ -182,7 +182,10 @@ def _mention(doc: Doc, spans: list[Span], label: str, gazetteer: Gazetteer) -> M
     spans = [*spans, *(s for s in map(_without_facility_words, spans) if s is not None)]
     for span in spans:
         name = _strip_span(span)
-        places = gazetteer.lookup_key(place_key(name.text))
+        key = place_key(name.text)
+        if key in GENERIC_NAMES and not name.ent_id_.startswith("place:"):
+            label = "GENERIC"
+        places = gazetteer.lookup_key(key)
         if places:
             generic = _generic_word(doc, span) or (span[-1].lower_ if span[-1].lower_ in ADMIN_WORDS | TOWN_WORDS else None)
             return Mention(name, label, [Candidate(p) for p in places], generic)
@@ -202,7 +205,7 @@ def collect_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             covered |= set(range(ent.start, ent.end))
         if ent.label_ not in PLACE_LABELS | WEAK_LABELS or is_name_part(ent):
             continue
-        for part in _entity_parts(ent):
+        for part in _entity_parts(ent) if ent.label_ in PLACE_LABELS else [ent]:
             longer = [r for r in runs if r.start <= part.start < r.end and r.end > part.end]
             found.append(([*longer, part], ent.label_))
     covered |= {i for spans, _ in found for span in spans for i in range(span.start, span.end)}
@@ -270,7 +273,7 @@ def _score(mention: Mention, countries: Counter, how: str, containers: list[Ment
             cand.add("country_name", 4.0)
         elif place.feature in {"admin1", "region"}:
             cand.add("admin_name", 1.5)
-        elif place.id.startswith("cur:"):
+        if place.id.startswith("cur:"):
             cand.add("curated", 4.0)
         cand.add("population", math.log10(place.population + 1) / 2)
         if place_key(place.name) == place_key(mention.span.text):
@@ -279,7 +282,7 @@ def _score(mention: Mention, countries: Counter, how: str, containers: list[Ment
             if place.country in countries:
                 cand.add("article_country", 3.0)
             elif place.country is not None and place.feature != "country":
-                cand.add("foreign_country", FOREIGN_PENALTY[how])
+                cand.add("foreign_country", FOREIGN_PENALTY[how] / (2 if place.id.startswith("cur:") else 1))
         if place.feature == "city" and mention.generic not in ADMIN_WORDS and (place.country, place.admin1) in divisions:
             cand.add("town_named_like_division", 3.5)
         if mention.generic in ADMIN_WORDS:
@@ -344,5 +347,6 @@ def _choose(mentions: list[Mention]) -> None:
     mention has neither a place preposition nor a named container."""
     for mention in mentions:
         best = max(mention.candidates, key=lambda c: (c.score, c.place.population, c.place.id))
-        supported = not mention.weak or any(f == "place_preposition" or f.startswith("within:") for f in best.features)
+        within = any(f.startswith("within:") for f in best.features)
+        supported = within or not mention.weak or ("place_preposition" in best.features and mention.label != "GENERIC")
         mention.chosen = best if best.score > MIN_SCORE and supported else None
