@@ -65,10 +65,11 @@ def _default_extractor(articles: Iterable[Article]) -> Iterator[tuple[Article, l
 
 
 class IngestService:
-    """Ingest articles into a database, extracting their events; near-duplicates are stored and linked, not re-extracted."""
+    """Ingest articles and their events; near-duplicates are stored and linked, not re-extracted."""
 
-    def __init__(self, database: Database, extractor: Extractor = _default_extractor,
-                 batch_size: int = DEFAULT_BATCH_SIZE) -> None:
+    def __init__(
+        self, database: Database, extractor: Extractor = _default_extractor, batch_size: int = DEFAULT_BATCH_SIZE
+    ) -> None:
         self.database = database
         self.extractor = extractor
         self.batch_size = batch_size
@@ -111,8 +112,9 @@ class IngestService:
                 near = index.closest(signature)
                 original_doc_id = None
                 if near is not None:
-                    original_doc_id = (planned[near[1]].article.doc_id if near[0] == "batch"
-                                       else articles.get(near[1]).article.doc_id)
+                    original_doc_id = (
+                        planned[near[1]].article.doc_id if near[0] == "batch" else articles.get(near[1]).article.doc_id
+                    )
                     report.near_duplicates.append(NearDuplicate(article.doc_id, original_doc_id))
                 index.add(("batch", len(planned)), signature)
                 planned.append(_Planned(article, content_hash, url_hash, signature, near, original_doc_id))
@@ -125,8 +127,9 @@ class IngestService:
         """The events of each article, in input order."""
         return [events for _article, events in self.extractor(articles)]
 
-    def _store(self, planned: list[_Planned], events: list[list[Event]], index: dedup.NearDuplicateIndex,
-               report: IngestReport) -> None:
+    def _store(
+        self, planned: list[_Planned], events: list[list[Event]], index: dedup.NearDuplicateIndex, report: IngestReport
+    ) -> None:
         """Write one batch in one transaction, then re-key its signatures in the index by article id."""
         ids: list[int] = []
         extracted = iter(events)
@@ -138,18 +141,24 @@ class IngestService:
                 for plan in planned:
                     near = plan.near_duplicate_of
                     near_id = (ids[near[1]] if near[0] == "batch" else near[1]) if near else None
-                    ids.append(articles.add(
-                        plan.article, content_hash=plan.content_hash,
-                        canonical_url=dedup.canonical_url(plan.article.url), url_hash=plan.url_hash,
-                        minhash=dedup.to_bytes(plan.signature), near_duplicate_of=near_id, ingested_at=now,
-                    ))
+                    ids.append(
+                        articles.add(
+                            plan.article,
+                            content_hash=plan.content_hash,
+                            canonical_url=dedup.canonical_url(plan.article.url),
+                            url_hash=plan.url_hash,
+                            minhash=dedup.to_bytes(plan.signature),
+                            near_duplicate_of=near_id,
+                            ingested_at=now,
+                        )
+                    )
                     stored_articles += 1
                     if near is None:
                         stored_reports += reports.add_all(ids[-1], next(extracted))
         finally:
             for position in range(len(planned)):
                 index.remove(("batch", position))
-        for article_id, plan in zip(ids, planned):
+        for article_id, plan in zip(ids, planned, strict=True):
             index.add(("db", article_id), plan.signature)
         report.articles += stored_articles
         report.reports += stored_reports

@@ -18,10 +18,12 @@ from sqlalchemy.exc import OperationalError, ProgrammingError
 from warlog.store.models import ArticleRow, ReportRow
 
 ARTICLES = 300
-WORDS = ("drone rocket base airport convoy militia officials border river town village market checkpoint patrol "
-         "ministry spokesman statement claim denial attack strike damage injured killed witnesses residents night "
-         "morning road bridge camp hangar fuel depot barracks embassy port tanker vessel coast desert valley hills "
-         "police army guards tribe council governor province district province capital north south east west").split()
+WORDS = (
+    "drone rocket base airport convoy militia officials border river town village market checkpoint patrol "
+    "ministry spokesman statement claim denial attack strike damage injured killed witnesses residents night "
+    "morning road bridge camp hangar fuel depot barracks embassy port tanker vessel coast desert valley hills "
+    "police army guards tribe council governor province district province capital north south east west"
+).split()
 
 
 def write_corpus(path: Path) -> None:
@@ -36,7 +38,9 @@ def write_corpus(path: Path) -> None:
 
 def ingest(corpus: Path, db_url: str) -> subprocess.Popen:
     command = [sys.executable, "-m", "warlog", "ingest", str(corpus), "--db", db_url, "--batch-size", "4"]
-    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, "NO_COLOR": "1"})
+    return subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, "NO_COLOR": "1"}
+    )
 
 
 def snapshot(db_url: str) -> tuple[int, int, int, int]:

@@ -23,7 +23,10 @@ def test_samples_ingest_list_and_match_extract(tmp_path: Path) -> None:
     db = f"sqlite:///{tmp_path / 'samples.db'}"
     ingested = warlog("ingest", str(SAMPLES), "--db", db)
     assert ingested.stdout.startswith("stored 8 articles") and "1 near-duplicates linked" in ingested.stdout
-    assert "near-duplicate: syndicated/erbil-drone-attack-wire.txt is a near-copy of erbil-drone-attack.txt" in ingested.stderr
+    assert (
+        "near-duplicate: syndicated/erbil-drone-attack-wire.txt is a near-copy of erbil-drone-attack.txt"
+        in ingested.stderr
+    )
 
     articles = json.loads(warlog("articles", "--db", db, "--format", "json").stdout)
     assert {a["published_source"] for a in articles} <= {"user", "metadata"}

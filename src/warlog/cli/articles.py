@@ -13,8 +13,18 @@ from warlog.cli.output import Format, print_csv, print_json, print_table
 from warlog.store import ArticleRepository
 from warlog.store.records import ArticleFilter, StoredArticle
 
-COLUMNS = ("id", "doc_id", "published", "published_source", "source", "title", "url", "near_duplicate_of",
-           "ingested_at", "content_hash")
+COLUMNS = (
+    "id",
+    "doc_id",
+    "published",
+    "published_source",
+    "source",
+    "title",
+    "url",
+    "near_duplicate_of",
+    "ingested_at",
+    "content_hash",
+)
 TABLE_COLUMNS = ("id", "doc_id", "published", "source", "title", "near_duplicate_of")
 
 
@@ -29,8 +39,13 @@ def articles(
     db: DbOption = None,
 ) -> None:
     """List stored articles."""
-    where = ArticleFilter(source=source, since=since.date() if since else None, until=until.date() if until else None,
-                          search=search, limit=limit)
+    where = ArticleFilter(
+        source=source,
+        since=since.date() if since else None,
+        until=until.date() if until else None,
+        search=search,
+        limit=limit,
+    )
     store = database(db)
     try:
         with store.transaction() as session:
@@ -47,8 +62,13 @@ def articles(
 
 
 def _row(stored: StoredArticle, with_text: bool) -> dict[str, object]:
-    row = {"id": stored.id, **stored.article.model_dump(mode="json", exclude={"text"}), "near_duplicate_of":
-           stored.near_duplicate_of, "ingested_at": stored.ingested_at.isoformat(), "content_hash": stored.content_hash}
+    row = {
+        "id": stored.id,
+        **stored.article.model_dump(mode="json", exclude={"text"}),
+        "near_duplicate_of": stored.near_duplicate_of,
+        "ingested_at": stored.ingested_at.isoformat(),
+        "content_hash": stored.content_hash,
+    }
     if with_text:
         row["text"] = stored.article.text
     return row

@@ -15,10 +15,36 @@ from warlog.export import ACLED_COLUMNS, acled_row
 from warlog.store import ReportRepository
 from warlog.store.records import ReportFilter, StoredReport
 
-COLUMNS = ("event_id", "doc_id", "event_date", "event_type", "sub_event_type", "actor1", "actor2", "country",
-           "admin1", "location", "latitude", "longitude", "fatalities", "weapons", "attribution_status", "source")
-TABLE_COLUMNS = ("event_date", "event_type", "sub_event_type", "actor1", "location", "country", "fatalities",
-                 "weapons", "attribution_status", "doc_id")
+COLUMNS = (
+    "event_id",
+    "doc_id",
+    "event_date",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "actor2",
+    "country",
+    "admin1",
+    "location",
+    "latitude",
+    "longitude",
+    "fatalities",
+    "weapons",
+    "attribution_status",
+    "source",
+)
+TABLE_COLUMNS = (
+    "event_date",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "location",
+    "country",
+    "fatalities",
+    "weapons",
+    "attribution_status",
+    "doc_id",
+)
 
 
 class EventFormat(StrEnum):
@@ -32,8 +58,12 @@ class EventFormat(StrEnum):
 
 @app.command()
 def events(
-    since: Annotated[dt.datetime | None, typer.Option(help="Event on or after (YYYY-MM-DD).", formats=["%Y-%m-%d"])] = None,
-    until: Annotated[dt.datetime | None, typer.Option(help="Event on or before (YYYY-MM-DD).", formats=["%Y-%m-%d"])] = None,
+    since: Annotated[
+        dt.datetime | None, typer.Option(help="Event on or after (YYYY-MM-DD).", formats=["%Y-%m-%d"])
+    ] = None,
+    until: Annotated[
+        dt.datetime | None, typer.Option(help="Event on or before (YYYY-MM-DD).", formats=["%Y-%m-%d"])
+    ] = None,
     type: Annotated[str | None, typer.Option("--type", help="ACLED event type or sub-event type.")] = None,
     actor: Annotated[str | None, typer.Option(help="Actor 1 or 2 contains this (case-insensitive).")] = None,
     country: Annotated[str | None, typer.Option(help="Country name (case-insensitive).")] = None,
@@ -43,8 +73,15 @@ def events(
     db: DbOption = None,
 ) -> None:
     """List stored events (one report per event per article)."""
-    where = ReportFilter(since=since.date() if since else None, until=until.date() if until else None, type=type,
-                         actor=actor, country=country, weapon=weapon, limit=limit)
+    where = ReportFilter(
+        since=since.date() if since else None,
+        until=until.date() if until else None,
+        type=type,
+        actor=actor,
+        country=country,
+        weapon=weapon,
+        limit=limit,
+    )
     store = database(db)
     try:
         with store.transaction() as session:

@@ -1,4 +1,4 @@
-"""`warlog extract INPUT... -o OUTPUT`: documents in (any supported format), one event per JSONL line out. No database."""
+"""`warlog extract INPUT... -o OUTPUT`: documents in (any format), one event per JSONL line out. No database."""
 
 from __future__ import annotations
 
@@ -8,7 +8,14 @@ from typing import Annotated
 import typer
 
 from warlog.cli import app
-from warlog.cli.options import EXIT_NOTHING_DONE, MaxBytesOption, PublishedOption, progress_bar, read_options, split_results
+from warlog.cli.options import (
+    EXIT_NOTHING_DONE,
+    MaxBytesOption,
+    PublishedOption,
+    progress_bar,
+    read_options,
+    split_results,
+)
 from warlog.extract import extract_articles
 from warlog.ingest import read_sources
 from warlog.ingest.decode import DEFAULT_MAX_BYTES

@@ -47,17 +47,30 @@ def ingest(
             )
     except SQLAlchemyError as exc:
         reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
-        stderr.print(f"error: database failed mid-ingest (committed batches are kept): {reason}",
-                     markup=False, highlight=False, soft_wrap=True)
+        stderr.print(
+            f"error: database failed mid-ingest (committed batches are kept): {reason}",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
         raise typer.Exit(EXIT_DATABASE) from exc
     finally:
         store.close()
     for duplicate in report.duplicates:
-        stderr.print(f"duplicate: {duplicate.doc_id} has the same text or URL as {duplicate.original_doc_id}; not stored again",
-                     markup=False, highlight=False, soft_wrap=True)
+        stderr.print(
+            f"duplicate: {duplicate.doc_id} has the same text or URL as {duplicate.original_doc_id}; not stored again",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
     for near in report.near_duplicates:
-        stderr.print(f"near-duplicate: {near.doc_id} is a near-copy of {near.original_doc_id}; stored and linked, not re-extracted",
-                     markup=False, highlight=False, soft_wrap=True)
+        stderr.print(
+            f"near-duplicate: {near.doc_id} is a near-copy of {near.original_doc_id}; stored and linked, "
+            "not re-extracted",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
     typer.echo(
         f"stored {report.articles} articles and {report.reports} event reports; {len(report.duplicates)} duplicates "
         f"skipped, {len(report.near_duplicates)} near-duplicates linked, {len(errors)} inputs rejected"

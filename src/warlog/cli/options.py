@@ -20,7 +20,9 @@ EXIT_DATABASE = 3
 
 DbOption = Annotated[
     str | None,
-    typer.Option("--db", help="Database URL or SQLite file (default: $WARLOG_DB, else ./warlog.db).", show_default=False),
+    typer.Option(
+        "--db", help="Database URL or SQLite file (default: $WARLOG_DB, else ./warlog.db).", show_default=False
+    ),
 ]
 PublishedOption = Annotated[
     str | None, typer.Option("--published", help="Publication date (YYYY-MM-DD) for documents that state none.")
@@ -58,8 +60,13 @@ def split_results(results: Iterable[Article | IngestError]) -> tuple[list[Articl
 def progress_bar(enabled: bool = True) -> Progress:
     """A progress bar on stderr (never mixed into output on stdout); hidden when not a terminal."""
     return Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-        console=stderr, transient=True, disable=not (enabled and stderr.is_terminal),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=stderr,
+        transient=True,
+        disable=not (enabled and stderr.is_terminal),
     )
 
 

@@ -39,10 +39,14 @@ def _parse_text(text: str, path: str, line: int | None) -> dt.date:
         try:
             return dt.date(*(int(part) for part in match.groups()))
         except ValueError as exc:
-            raise RejectedDate(path, f"impossible published date {text.strip()!r} ({exc}); kept as unknown", line) from exc
+            raise RejectedDate(
+                path, f"impossible published date {text.strip()!r} ({exc}); kept as unknown", line
+            ) from exc
     import dateparser
 
-    parsed = dateparser.parse(text, languages=["en"], settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]})
+    parsed = dateparser.parse(
+        text, languages=["en"], settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]}
+    )
     if parsed is None:
         raise RejectedDate(path, f"unreadable published date {text.strip()!r}; kept as unknown", line)
     return parsed.date()

@@ -18,20 +18,29 @@ from warlog.ingest.plaintext import read_plaintext
 
 STDIN = "-"
 SUFFIXES = {
-    ".txt": "text", ".text": "text",
-    ".html": "html", ".htm": "html",
-    ".jsonl": "jsonl", ".ndjson": "jsonl",
-    ".xml": "feed", ".rss": "feed", ".atom": "feed",
+    ".txt": "text",
+    ".text": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".xml": "feed",
+    ".rss": "feed",
+    ".atom": "feed",
 }
 _FETCH_TIMEOUT = 30.0
 
 
-def read_sources(sources: Iterable[str], options: ReadOptions = ReadOptions()) -> Iterator[ReadResult]:
+def read_sources(sources: Iterable[str], options: ReadOptions | None = None) -> Iterator[ReadResult]:
     """Read each source (a path, a directory, `-` or an http(s) URL) into articles and typed errors, in order."""
+    options = options or ReadOptions()
     for source in sources:
         if source == STDIN:
-            yield from _guarded(lambda: read_document(read_stream(sys.stdin.buffer, "<stdin>", options.max_bytes),
-                                                       "stdin", "<stdin>", options))
+            yield from _guarded(
+                lambda: read_document(
+                    read_stream(sys.stdin.buffer, "<stdin>", options.max_bytes), "stdin", "<stdin>", options
+                )
+            )
         elif source.startswith(("http://", "https://")):
             yield from _guarded(lambda url=source: read_document(fetch(url, options.max_bytes), url, url, options))
         else:
@@ -41,11 +50,19 @@ def read_sources(sources: Iterable[str], options: ReadOptions = ReadOptions()) -
 def read_path(path: Path, options: ReadOptions) -> Iterator[ReadResult]:
     """Read a file, or every file with a known suffix under a directory (sorted, hidden files skipped)."""
     if path.is_dir():
-        files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
-                       and not any(part.startswith(".") for part in p.relative_to(path).parts))
+        files = sorted(
+            p
+            for p in path.rglob("*")
+            if p.is_file()
+            and p.suffix.lower() in SUFFIXES
+            and not any(part.startswith(".") for part in p.relative_to(path).parts)
+        )
         for file in files:
-            yield from _guarded(lambda f=file: read_document(read_limited(f, options.max_bytes),
-                                                              f.relative_to(path).as_posix(), str(f), options))
+            yield from _guarded(
+                lambda f=file: read_document(
+                    read_limited(f, options.max_bytes), f.relative_to(path).as_posix(), str(f), options
+                )
+            )
     elif not path.exists():
         yield MissingFile(str(path), "no such file or directory")
     else:

@@ -19,14 +19,32 @@ class ArticleRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
 
-    def add(self, article: Article, *, content_hash: str, canonical_url: str | None, url_hash: str | None,
-            minhash: bytes | None, near_duplicate_of: int | None, ingested_at: dt.datetime) -> int:
+    def add(
+        self,
+        article: Article,
+        *,
+        content_hash: str,
+        canonical_url: str | None,
+        url_hash: str | None,
+        minhash: bytes | None,
+        near_duplicate_of: int | None,
+        ingested_at: dt.datetime,
+    ) -> int:
         """Insert one article and return its id."""
         row = ArticleRow(
-            doc_id=article.doc_id, content_hash=content_hash, url=article.url, canonical_url=canonical_url,
-            url_hash=url_hash, title=article.title, source=article.source, text=article.text,
-            published=article.published, published_source=article.published_source, ingested_at=ingested_at,
-            minhash=minhash, near_duplicate_of=near_duplicate_of,
+            doc_id=article.doc_id,
+            content_hash=content_hash,
+            url=article.url,
+            canonical_url=canonical_url,
+            url_hash=url_hash,
+            title=article.title,
+            source=article.source,
+            text=article.text,
+            published=article.published,
+            published_source=article.published_source,
+            ingested_at=ingested_at,
+            minhash=minhash,
+            near_duplicate_of=near_duplicate_of,
         )
         self.session.add(row)
         self.session.flush()
@@ -47,14 +65,14 @@ class ArticleRepository:
     def signatures(self) -> Iterator[tuple[int, bytes]]:
         """Every stored MinHash signature, by article id."""
         query = select(ArticleRow.id, ArticleRow.minhash).where(ArticleRow.minhash.is_not(None))
-        for article_id, signature in self.session.execute(query):
-            yield article_id, signature
+        yield from self.session.execute(query)
 
     def count(self) -> int:
         return self.session.scalar(select(func.count()).select_from(ArticleRow)) or 0
 
-    def list(self, where: ArticleFilter = ArticleFilter()) -> list[StoredArticle]:
+    def list(self, where: ArticleFilter | None = None) -> list[StoredArticle]:
         """Stored articles matching `where`, oldest first."""
+        where = where or ArticleFilter()
         query = select(ArticleRow).order_by(ArticleRow.id)
         if where.source:
             query = query.where(func.lower(ArticleRow.source) == where.source.lower())
@@ -72,8 +90,21 @@ class ArticleRepository:
 
 def _stored(row: ArticleRow) -> StoredArticle:
     """The typed record of a row (SQLite drops time zones: its times are UTC)."""
-    article = Article(doc_id=row.doc_id, text=row.text, title=row.title, url=row.url, published=row.published,
-                      published_source=row.published_source, source=row.source)
+    article = Article(
+        doc_id=row.doc_id,
+        text=row.text,
+        title=row.title,
+        url=row.url,
+        published=row.published,
+        published_source=row.published_source,
+        source=row.source,
+    )
     ingested_at = row.ingested_at if row.ingested_at.tzinfo else row.ingested_at.replace(tzinfo=dt.UTC)
-    return StoredArticle(id=row.id, article=article, content_hash=row.content_hash, canonical_url=row.canonical_url,
-                         ingested_at=ingested_at, near_duplicate_of=row.near_duplicate_of)
+    return StoredArticle(
+        id=row.id,
+        article=article,
+        content_hash=row.content_hash,
+        canonical_url=row.canonical_url,
+        ingested_at=ingested_at,
+        near_duplicate_of=row.near_duplicate_of,
+    )

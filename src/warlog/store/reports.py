@@ -31,8 +31,9 @@ class ReportRepository:
     def count(self) -> int:
         return self.session.scalar(select(func.count()).select_from(ReportRow)) or 0
 
-    def list(self, where: ReportFilter = ReportFilter()) -> list[StoredReport]:
+    def list(self, where: ReportFilter | None = None) -> list[StoredReport]:
         """Stored reports matching `where`, in the order they were stored."""
+        where = where or ReportFilter()
         query = select(ReportRow, ArticleRow.source, ArticleRow.url).join(ArticleRow).order_by(ReportRow.id)
         if where.since:
             query = query.where(ReportRow.event_date >= where.since)
@@ -40,7 +41,9 @@ class ReportRepository:
             query = query.where(ReportRow.event_date <= where.until)
         if where.type:
             kind = where.type.lower()
-            query = query.where(or_(func.lower(ReportRow.event_type) == kind, func.lower(ReportRow.sub_event_type) == kind))
+            query = query.where(
+                or_(func.lower(ReportRow.event_type) == kind, func.lower(ReportRow.sub_event_type) == kind)
+            )
         if where.actor:
             pattern = f"%{where.actor}%"
             query = query.where(or_(ReportRow.actor1.ilike(pattern), ReportRow.actor2.ilike(pattern)))
@@ -51,8 +54,13 @@ class ReportRepository:
         if where.limit:
             query = query.limit(where.limit)
         return [
-            StoredReport(id=row.id, article_id=row.article_id, event=Event.model_validate_json(row.event_json),
-                         source=source, url=url)
+            StoredReport(
+                id=row.id,
+                article_id=row.article_id,
+                event=Event.model_validate_json(row.event_json),
+                source=source,
+                url=url,
+            )
             for row, source, url in self.session.execute(query)
         ]
 
@@ -71,9 +79,19 @@ def period_start(event_date: str | None) -> dt.date | None:
 
 def _row(article_id: int, event: Event) -> ReportRow:
     return ReportRow(
-        article_id=article_id, event_id=event.event_id, event_date=period_start(event.event_date),
-        date_precision=event.date_precision, event_type=event.event_type, sub_event_type=event.sub_event_type,
-        actor1=event.actor1, actor2=event.actor2, country=event.country, admin1=event.admin1,
-        weapons=WEAPON_SEPARATOR.join(event.weapons) or None, attribution_status=event.attribution_status,
-        latitude=event.latitude, longitude=event.longitude, event_json=event.model_dump_json(),
+        article_id=article_id,
+        event_id=event.event_id,
+        event_date=period_start(event.event_date),
+        date_precision=event.date_precision,
+        event_type=event.event_type,
+        sub_event_type=event.sub_event_type,
+        actor1=event.actor1,
+        actor2=event.actor2,
+        country=event.country,
+        admin1=event.admin1,
+        weapons=WEAPON_SEPARATOR.join(event.weapons) or None,
+        attribution_status=event.attribution_status,
+        latitude=event.latitude,
+        longitude=event.longitude,
+        event_json=event.model_dump_json(),
     )

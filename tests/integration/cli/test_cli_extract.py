@@ -11,13 +11,16 @@ import pytest
 
 from warlog.records import Event
 
-TEXT = ("Two drones attacked a military base near the airport on Tuesday, the coalition said. "
-        "One drone was shot down and the other hit an empty hangar.")
+TEXT = (
+    "Two drones attacked a military base near the airport on Tuesday, the coalition said. "
+    "One drone was shot down and the other hit an empty hangar."
+)
 
 
 def warlog(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "warlog", *args], input=stdin, capture_output=True, text=True,
-                          timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "warlog", *args], input=stdin, capture_output=True, text=True, timeout=300
+    )
 
 
 @pytest.mark.slow

@@ -17,7 +17,8 @@ from warlog.records import Article
 FEED = """<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom"><title>Local Desk</title>
 <entry><id>urn:local:1</id><title>Drone intercepted</title><link href="https://desk.example/1"/>
-<updated>2024-04-01T09:00:00Z</updated><summary>Air defences intercepted a drone over the port city at dawn.</summary></entry>
+<updated>2024-04-01T09:00:00Z</updated>
+<summary>Air defences intercepted a drone over the port city at dawn.</summary></entry>
 <entry><id>urn:local:2</id><title>Rockets fired</title><link href="https://desk.example/2"/>
 <updated>2024-04-02T09:00:00Z</updated><summary>Two rockets were fired at a base, officials said.</summary></entry>
 </feed>"""

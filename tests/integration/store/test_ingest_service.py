@@ -21,8 +21,17 @@ STORY = (
 def one_event_each(articles: Iterable[Article]) -> Iterator[tuple[Article, list[Event]]]:
     """A real extractor for storage tests: one constructed event per article."""
     for article in articles:
-        yield article, [Event(doc_id=article.doc_id, event_id=f"{article.doc_id}-1", event_type="Explosions/Remote violence",
-                              sub_event_type="Air/drone strike")]
+        yield (
+            article,
+            [
+                Event(
+                    doc_id=article.doc_id,
+                    event_id=f"{article.doc_id}-1",
+                    event_type="Explosions/Remote violence",
+                    sub_event_type="Air/drone strike",
+                )
+            ],
+        )
 
 
 def counts(database: Database) -> tuple[int, int]:
@@ -44,10 +53,16 @@ def test_reingest_adds_nothing_and_reports_duplicates(database: Database) -> Non
 def test_same_text_with_other_spacing_or_same_canonical_url_is_a_duplicate(database: Database) -> None:
     service = IngestService(database, extractor=one_event_each)
     service.ingest([Article(doc_id="a", text=STORY, url="https://news.example/story/")])
-    report = service.ingest([
-        Article(doc_id="spaced", text="  " + STORY.replace(". ", ".\n\n") + "\nAdvertisement\n"),
-        Article(doc_id="tracked", text="Entirely different words here.", url="https://NEWS.example/story?utm_source=x#top"),
-    ])
+    report = service.ingest(
+        [
+            Article(doc_id="spaced", text="  " + STORY.replace(". ", ".\n\n") + "\nAdvertisement\n"),
+            Article(
+                doc_id="tracked",
+                text="Entirely different words here.",
+                url="https://NEWS.example/story?utm_source=x#top",
+            ),
+        ]
+    )
     assert [(d.doc_id, d.original_doc_id) for d in report.duplicates] == [("spaced", "a"), ("tracked", "a")]
     assert counts(database) == (1, 1)
 
@@ -71,8 +86,10 @@ def test_a_failing_batch_stores_nothing_and_earlier_batches_stay(database: Datab
             raise RuntimeError("extractor crashed")
         return one_event_each(batch)
 
-    articles = [Article(doc_id=f"b{i}", text=f"Unrelated report {i}: " + " ".join(f"w{i}x{j}" for j in range(30)))
-                for i in range(4)]
+    articles = [
+        Article(doc_id=f"b{i}", text=f"Unrelated report {i}: " + " ".join(f"w{i}x{j}" for j in range(30)))
+        for i in range(4)
+    ]
     with pytest.raises(RuntimeError):
         IngestService(database, extractor=fails_on_second_batch, batch_size=2).ingest(articles)
     assert counts(database) == (2, 2)

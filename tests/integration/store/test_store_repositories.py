@@ -12,16 +12,23 @@ NOW = dt.datetime(2024, 5, 1, 12, 0, tzinfo=dt.UTC)
 
 
 def make_event(event_id: str, **fields) -> Event:
-    base = dict(doc_id="doc", event_id=event_id, event_type="Explosions/Remote violence",
-                sub_event_type="Air/drone strike")
+    base = dict(
+        doc_id="doc", event_id=event_id, event_type="Explosions/Remote violence", sub_event_type="Air/drone strike"
+    )
     return Event(**{**base, **fields})
 
 
 def add_article(database: Database, article: Article, events: list[Event] = (), content_hash: str = "h") -> int:
     with database.transaction() as session:
-        article_id = ArticleRepository(session).add(article, content_hash=content_hash, canonical_url=None,
-                                                    url_hash=None, minhash=None, near_duplicate_of=None,
-                                                    ingested_at=NOW)
+        article_id = ArticleRepository(session).add(
+            article,
+            content_hash=content_hash,
+            canonical_url=None,
+            url_hash=None,
+            minhash=None,
+            near_duplicate_of=None,
+            ingested_at=NOW,
+        )
         ReportRepository(session).add_all(article_id, events)
     return article_id
 
@@ -29,9 +36,18 @@ def add_article(database: Database, article: Article, events: list[Event] = (), 
 def test_event_reports_round_trip_exactly(database: Database) -> None:
     evidence = Evidence(sentence="A drone hit the base.", start=0, end=21)
     event = make_event(
-        "e1", event_date="2024-04-30", date_precision="day", actor1="Unidentified Armed Group", country="Iraq",
-        latitude=36.19, longitude=44.01, weapons=["drone", "rocket"], fatalities=0, evidence=[evidence],
-        attribution_status="disputed", claims=[Claim(kind="denied", actor="Some Group", evidence=evidence)],
+        "e1",
+        event_date="2024-04-30",
+        date_precision="day",
+        actor1="Unidentified Armed Group",
+        country="Iraq",
+        latitude=36.19,
+        longitude=44.01,
+        weapons=["drone", "rocket"],
+        fatalities=0,
+        evidence=[evidence],
+        attribution_status="disputed",
+        claims=[Claim(kind="denied", actor="Some Group", evidence=evidence)],
     )
     add_article(database, Article(doc_id="doc", text="A drone hit the base.", source="Wire"), [event])
     with database.transaction() as session:
@@ -42,8 +58,14 @@ def test_event_reports_round_trip_exactly(database: Database) -> None:
 def test_report_filters(database: Database) -> None:
     events = [
         make_event("a", event_date="2024-01-15", actor1="Kataib Hezbollah", country="Iraq", weapons=["drone"]),
-        make_event("b", event_date="2024-02", date_precision="month", event_type="Protests",
-                   sub_event_type="Peaceful protest", country="Syria"),
+        make_event(
+            "b",
+            event_date="2024-02",
+            date_precision="month",
+            event_type="Protests",
+            sub_event_type="Peaceful protest",
+            country="Syria",
+        ),
         make_event("c", actor2="Houthis", country="Yemen", weapons=["anti-ship missile"]),
     ]
     add_article(database, Article(doc_id="doc", text="text"), events)
@@ -63,10 +85,22 @@ def test_report_filters(database: Database) -> None:
 
 
 def test_article_filters_and_duplicate_lookup(database: Database) -> None:
-    add_article(database, Article(doc_id="one", text="Rockets hit the airport.", source="Wire",
-                                  published=dt.date(2024, 3, 1), published_source="user"), content_hash="h1")
-    add_article(database, Article(doc_id="two", text="A protest in the square.", title="Crowds gather",
-                                  source="Other"), content_hash="h2")
+    add_article(
+        database,
+        Article(
+            doc_id="one",
+            text="Rockets hit the airport.",
+            source="Wire",
+            published=dt.date(2024, 3, 1),
+            published_source="user",
+        ),
+        content_hash="h1",
+    )
+    add_article(
+        database,
+        Article(doc_id="two", text="A protest in the square.", title="Crowds gather", source="Other"),
+        content_hash="h2",
+    )
     with database.transaction() as session:
         articles = ArticleRepository(session)
         assert [a.article.doc_id for a in articles.list(ArticleFilter(source="wire"))] == ["one"]

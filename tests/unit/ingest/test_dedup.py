@@ -2,8 +2,10 @@
 
 from warlog.ingest import dedup
 
-TEXT = ("Militia fighters fired three rockets at a military airport on Sunday evening. The rockets landed in an empty "
-        "area and caused no damage, a spokesman for the security forces said.")
+TEXT = (
+    "Militia fighters fired three rockets at a military airport on Sunday evening. The rockets landed in an empty "
+    "area and caused no damage, a spokesman for the security forces said."
+)
 
 
 def test_content_hash_ignores_spacing_case_and_boilerplate_lines() -> None:
@@ -14,7 +16,8 @@ def test_content_hash_ignores_spacing_case_and_boilerplate_lines() -> None:
 
 def test_canonical_url_drops_tracking_fragment_slash_and_default_port() -> None:
     assert dedup.canonical_url("HTTPS://News.Example:443/a/b/?utm_source=x&id=3&fbclid=y#comments") == (
-        "https://news.example/a/b?id=3")
+        "https://news.example/a/b?id=3"
+    )
     assert dedup.url_hash("https://news.example/a/b?id=3") == dedup.url_hash("https://news.example/a/b/?id=3#x")
     assert dedup.canonical_url("not a url") is None and dedup.url_hash(None) is None
 

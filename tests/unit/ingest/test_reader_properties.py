@@ -10,8 +10,17 @@ from warlog.ingest.sources import read_document
 from warlog.records import Article
 
 NAMES = st.sampled_from(["doc.txt", "doc.html", "doc.jsonl", "doc.xml", "doc", "stdin"])
-MARKUP = st.sampled_from([b"", b"<html><body><p>", b"<?xml version='1.0' encoding='latin-1'?><rss><channel><item>",
-                          b'{"id": 1, "text": "', b"Title: x\nPublished: ", b"\xef\xbb\xbf", b"\xff\xfe"])
+MARKUP = st.sampled_from(
+    [
+        b"",
+        b"<html><body><p>",
+        b"<?xml version='1.0' encoding='latin-1'?><rss><channel><item>",
+        b'{"id": 1, "text": "',
+        b"Title: x\nPublished: ",
+        b"\xef\xbb\xbf",
+        b"\xff\xfe",
+    ]
+)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

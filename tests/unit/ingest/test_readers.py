@@ -29,10 +29,19 @@ def read(*paths: Path | str, **options) -> list[Article | IngestError]:
 
 def test_text_header_fills_title_url_source_and_user_date(tmp_path: Path) -> None:
     path = tmp_path / "story.txt"
-    path.write_text(f"Title: Base attacked\nURL: https://news.example/a\nPublished: 2024-03-02\nSource: Example Wire\n\n{BODY}\n")
+    path.write_text(
+        f"Title: Base attacked\nURL: https://news.example/a\nPublished: 2024-03-02\nSource: Example Wire\n\n{BODY}\n"
+    )
     [article] = read(path)
-    assert article == Article(doc_id="story.txt", text=BODY, title="Base attacked", url="https://news.example/a",
-                              published=dt.date(2024, 3, 2), published_source="user", source="Example Wire")
+    assert article == Article(
+        doc_id="story.txt",
+        text=BODY,
+        title="Base attacked",
+        url="https://news.example/a",
+        published=dt.date(2024, 3, 2),
+        published_source="user",
+        source="Example Wire",
+    )
 
 
 def test_text_without_header_keeps_every_line_and_takes_the_published_option(tmp_path: Path) -> None:
@@ -53,14 +62,22 @@ def test_html_reader_takes_main_text_and_metadata(tmp_path: Path) -> None:
     )
     [article] = read(path)
     assert BODY in article.text and "Home | World" not in article.text
-    assert (article.title, article.url, article.source) == ("Drone downed", "https://site.example/drone", "Site Example")
+    assert (article.title, article.url, article.source) == (
+        "Drone downed",
+        "https://site.example/drone",
+        "Site Example",
+    )
     assert (article.published, article.published_source) == (dt.date(2024, 2, 10), "metadata")
 
 
 def test_jsonl_skips_and_reports_malformed_lines_and_keeps_the_others(tmp_path: Path) -> None:
     path = tmp_path / "batch.jsonl"
-    rows = [json.dumps({"id": "a", "text": BODY, "published": "2024-01-01", "source": "Wire"}), "{broken",
-            json.dumps({"id": "b"}), json.dumps({"id": 7, "text": "A drone was shot down over the port."})]
+    rows = [
+        json.dumps({"id": "a", "text": BODY, "published": "2024-01-01", "source": "Wire"}),
+        "{broken",
+        json.dumps({"id": "b"}),
+        json.dumps({"id": 7, "text": "A drone was shot down over the port."}),
+    ]
     path.write_text("\n".join(rows) + "\n")
     results = read(path)
     assert [type(r).__name__ for r in results] == ["Article", "MalformedRecord", "MalformedRecord", "Article"]
@@ -118,7 +135,10 @@ def test_file_above_the_size_limit_is_refused_without_reading(tmp_path: Path) ->
 
 def test_declared_charset_decodes_legacy_html(tmp_path: Path) -> None:
     path = tmp_path / "legacy.html"
-    html = f"<html><head><meta charset='windows-1252'></head><body><article><p>{BODY} Caf\u00e9 owners fled \u2013 twice.</p></article></body></html>"
+    html = (
+        "<html><head><meta charset='windows-1252'></head><body><article>"
+        f"<p>{BODY} Caf\u00e9 owners fled \u2013 twice.</p></article></body></html>"
+    )
     path.write_bytes(html.encode("windows-1252"))
     [article] = read(path)
     assert "Caf\u00e9 owners fled \u2013 twice" in article.text

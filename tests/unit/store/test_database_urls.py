@@ -19,5 +19,9 @@ def test_environment_is_used_unless_db_is_given(monkeypatch: pytest.MonkeyPatch)
 
 
 def test_partial_event_dates_index_as_their_first_day() -> None:
-    assert [str(period_start(v)) for v in ("2024-03-09", "2024-03", "2024")] == ["2024-03-09", "2024-03-01", "2024-01-01"]
+    assert [str(period_start(v)) for v in ("2024-03-09", "2024-03", "2024")] == [
+        "2024-03-09",
+        "2024-03-01",
+        "2024-01-01",
+    ]
     assert period_start(None) is None and period_start("2024-13") is None

@@ -53,8 +53,18 @@ def upgrade() -> None:
         sa.Column("longitude", sa.Float()),
         sa.Column("event_json", sa.Text(), nullable=False),
     )
-    for column in ("article_id", "event_id", "event_date", "event_type", "sub_event_type", "actor1", "actor2",
-                   "country", "admin1", "attribution_status"):
+    for column in (
+        "article_id",
+        "event_id",
+        "event_date",
+        "event_type",
+        "sub_event_type",
+        "actor1",
+        "actor2",
+        "country",
+        "admin1",
+        "attribution_status",
+    ):
         op.create_index(f"ix_reports_{column}", "reports", [column])
 
 
