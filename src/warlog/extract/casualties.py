@@ -42,6 +42,7 @@ _COLLECTIVE_NOUNS = {"personnel", "staff", "crew", "police", "family", "people",
 _ANIMALS = {"dog", "cat", "cattle", "livestock", "sheep", "goat", "horse", "camel", "cow", "donkey", "animal"}
 _INTRANSITIVE = {"die", "perish"}
 _ATTACK_NOUNS = {"strike", "airstrike", "attack", "raid", "bombing", "explosion", "blast", "operation", "assault"}
+_DEFINITE = {"the", "this", "that"}
 _NONE_WORDS = {"nobody", "none", "noone"}
 
 
@@ -123,12 +124,11 @@ def _noun_count(noun: Token) -> int | None:
         return None
     if noun.lower_ in _SINGULAR_PRONOUNS:
         return 1
-    count = count_of(noun)
+    collective = noun.lemma_.lower() in _COLLECTIVE_NOUNS
+    count = count_of(noun, singular=not collective)
     if count is not None:
         return count
-    if noun.tag_ in ("NN", "NNP") and noun.lemma_.lower() not in _COLLECTIVE_NOUNS:
-        return 1
-    return None
+    return 1 if noun.tag_ in ("NN", "NNP") and not collective else None
 
 
 def _victims_total(victim: Token) -> int | None:
@@ -243,15 +243,18 @@ def _statements(sentences: list[Span], kind: str) -> dict[str, Finding]:
     return {}
 
 
-def _reports_toll(draft: EventDraft) -> bool:
-    """An event whose trigger is a casualty word ("There were no casualties.") reports a toll, not a new attack."""
-    lemma = draft.trigger.root.lemma_.lower()
-    return lemma in casualty_terms() or lemma == "casualty"
+def _continues_story(draft: EventDraft) -> bool:
+    """An event that goes on telling the one before rather than starting a new one: its trigger is a casualty
+    word ("There were no casualties.") or an attack noun with a definite article ("The blast killed ...")."""
+    root = draft.trigger.root
+    lemma = root.lemma_.lower()
+    definite = lemma in _ATTACK_NOUNS and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in root.children)
+    return lemma in casualty_terms() or lemma == "casualty" or definite
 
 
 def read_toll(state: DocState, draft: EventDraft) -> dict[str, Finding]:
     """The event's fatalities and injured (see the module docstring for the rules)."""
-    sentences = region_sentences(state, draft, lambda other: not _reports_toll(other))
+    sentences = region_sentences(state, draft, lambda other: not _continues_story(other))
     others = other_trigger_tokens(state, draft)
 
     def belongs_elsewhere(token: Token) -> bool:

@@ -70,10 +70,11 @@ _RANGE_WORDS = {"-", "–", "to", "and"}
 _SCAN_THROUGH_ADP = {"between", "about", "around", "nearly", "almost", "over", "approximately", "least", "at"}
 
 
-def count_of(noun: Token, vague: bool = True) -> int | None:
+def count_of(noun: Token, vague: bool = True, singular: bool = True) -> int | None:
     """How many things a noun phrase counts: its number modifier ("two rockets" -> 2, "at least 7 people" -> 7),
     a singular determiner ("a soldier" -> 1), or a number used as the noun itself ("killing two" -> 2).
-    With `vague` False, vague quantifiers ("several rockets") count nothing."""
+    With `vague` False, vague quantifiers ("several rockets") count nothing; with `singular` False, neither
+    does a determiner (for collective nouns: "a large number")."""
     if not vague and any(token.lower_ in VAGUE_COUNTS for token in noun.doc[max(noun.i - 3, 0) : noun.i + 1]):
         return None
     if noun.lower_ not in ("a", "an", "no", "none"):
@@ -88,7 +89,7 @@ def count_of(noun: Token, vague: bool = True) -> int | None:
     value = _scan_left(noun)
     if value is not None:
         return value
-    if noun.tag_ in ("NN", "NNP") and any(child.lower_ in _SINGULAR_DETERMINERS for child in noun.lefts):
+    if singular and noun.tag_ in ("NN", "NNP") and any(child.lower_ in _SINGULAR_DETERMINERS for child in noun.lefts):
         return 1
     return None
 

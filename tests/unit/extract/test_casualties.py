@@ -95,6 +95,16 @@ def test_suffering_injuries_counts_the_sufferers(make_state) -> None:
     assert _toll(make_state, text, "explosion") == [(0, 13)]
 
 
+def test_a_definite_attack_noun_continues_the_event_before_it(make_state) -> None:
+    text = "A roadside bomb went off near a convoy. The blast killed four soldiers."
+    assert _toll(make_state, text, "bomb", "blast") == [(4, 0), (4, 0)]
+
+
+def test_a_large_number_is_not_one(make_state) -> None:
+    text = "Drones hit the crossing, killing at least 8 people, and a large number were wounded."
+    assert _toll(make_state, text, "hit")[0][0] == 8
+
+
 def test_a_killing_in_a_clause_on_another_strike_is_not_counted(make_state) -> None:
     text = "The group said the bombing was revenge for a drone strike that killed its commander."
     assert _toll(make_state, text, "bombing") == [(None, None)]
