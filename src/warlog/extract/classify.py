@@ -43,6 +43,7 @@ class Decision:
     sub_event_type: str
     score: float
     votes: tuple[Vote, ...]
+    groups: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -102,7 +103,7 @@ def decide(draft: DetectedDraft, nearby: list[Hit]) -> Decision | None:
     if not totals:
         return None
     best = max(totals, key=lambda name: totals[name])
-    return Decision(best, totals[best], tuple(vote for vote in votes if vote.sub_event_type == best))
+    return Decision(best, totals[best], tuple(v for v in votes if v.sub_event_type == best), frozenset(groups))
 
 
 class Classification(Stage):
@@ -141,7 +142,7 @@ class Classification(Stage):
             ("event_type", chosen.event_type),
             ("sub_event_type", chosen.name),
             ("plover_event", chosen.plover_event),
-            ("plover_mode", chosen.plover_mode),
+            ("plover_mode", chosen.mode_for(set(decision.groups))),
         ):
             draft.set(name, value, self, span, rule)
         if chosen.name == DISRUPTED:

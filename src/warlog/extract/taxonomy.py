@@ -24,6 +24,11 @@ class SubEventType:
     case_code: str
     acled: bool
     source: str
+    mode_groups: tuple[tuple[str, str], ...] = ()
+
+    def mode_for(self, groups: set[str]) -> str:
+        """The PLOVER mode, made precise by the first of `mode_groups` present in `groups`."""
+        return next((mode for group, mode in self.mode_groups if group in groups), self.plover_mode)
 
 
 @lru_cache(maxsize=1)
@@ -42,6 +47,7 @@ def taxonomy() -> dict[str, SubEventType]:
                 case_code=sub["case_code"],
                 acled=event_type.get("acled", True),
                 source=sub["source"],
+                mode_groups=tuple((sub.get("mode_groups") or {}).items()),
             )
     return types
 

@@ -81,7 +81,9 @@ def test_the_rule_and_stage_are_recorded(nlp: Language) -> None:
     source = event.provenance["sub_event_type"]
     assert source.stage.startswith("classification@")
     assert source.rule.startswith("Air/drone strike=")
-    assert event.plover_mode == "aerial"
+    assert event.plover_mode == "drone"
+    [raid] = classify(nlp, "Warplanes bombed the rebel headquarters.")
+    assert (raid.sub_event_type, raid.plover_mode) == ("Air/drone strike", "aerial")
 
 
 def test_a_claim_that_follows_the_attack_does_not_change_its_type(nlp: Language) -> None:
