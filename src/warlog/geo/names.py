@@ -30,6 +30,5 @@ def place_key(name: str) -> str:
 # One-word names that are also ordinary English words: a place only when written inside a place list.
 GENERIC_NAMES = frozenset(
     "north south east west northern southern eastern western northeast northwest southeast southwest central "
-    "centre center capital bay delta plateau rivers lakes islands gulf coast free mon chin jordan georgia chad "
-    "niger turkey guinea america".split()
+    "centre center capital bay delta plateau rivers lakes islands gulf coast free".split()
 )

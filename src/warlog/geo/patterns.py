@@ -15,6 +15,10 @@ from warlog.geo.names import GENERIC_NAMES
 from warlog.knowledge import load_data
 
 LABELS = {"country": "GPE", "admin1": "GPE", "city": "GPE", "district": "GPE", "region": "LOC", "sea": "LOC"}
+# Names also common as given names or words, left to the model and to context rather than forced by a pattern.
+AMBIGUOUS_NAMES = GENERIC_NAMES | frozenset("mon chin jordan georgia chad niger turkey guinea america".split())
+
+
 @lru_cache(maxsize=1)
 def _tokenizer():
     return spacy.blank("en").tokenizer
@@ -30,7 +34,7 @@ def _pattern(surface: str) -> str | list[dict]:
 
 def _wanted(surface: str, place: Place, curated_countries: set[str]) -> bool:
     folded = surface.casefold()
-    if folded in STOP_WORDS or folded in GENERIC_NAMES or len(surface) < 3:
+    if folded in STOP_WORDS or folded in AMBIGUOUS_NAMES or len(surface) < 3:
         return False
     return place.feature != "admin1" or place.country in curated_countries
 

@@ -105,7 +105,7 @@ def is_name_part(span: Span) -> bool:
     owner = prep.head
     if span.end < len(span.doc) and span.doc[span.end].lower_ in TOWN_WORDS | ADMIN_WORDS:
         return False
-    return owner.ent_type_ == "ORG" or (owner.pos_ == "PROPN" and owner.ent_type_ not in PLACE_LABELS)
+    return owner.ent_type_ == "ORG"
 
 
 def _parenthesised_spans(doc: Doc) -> list[Span]:
@@ -175,6 +175,15 @@ def _is_modifier(span: Span) -> bool:
     )
 
 
+def _is_place_list(ent: Span, gazetteer: Gazetteer) -> bool:
+    """A place entity, or an unknown name that starts with a place: 'Sarmin in Idleb' (but not a known
+    group such as 'Islamic Resistance in Iraq')."""
+    if ent.label_ in PLACE_LABELS:
+        return True
+    parts = _entity_parts(ent)
+    return not ent.ent_id_ and len(parts) > 1 and bool(gazetteer.lookup_key(place_key(_strip_span(parts[0]).text)))
+
+
 def _mention(doc: Doc, spans: list[Span], label: str, gazetteer: Gazetteer) -> Mention | None:
     """The first of `spans` (longest reading first, then without facility words) that names a gazetteer place."""
     if label in PLACE_LABELS and _is_modifier(spans[-1]):
@@ -203,9 +212,8 @@ def collect_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     for ent in doc.ents:
         if ent.label_ not in PLACE_LABELS | WEAK_LABELS or is_name_part(ent):
             covered |= set(range(ent.start, ent.end))
-        if ent.label_ not in PLACE_LABELS | WEAK_LABELS or is_name_part(ent):
             continue
-        for part in _entity_parts(ent) if ent.label_ in PLACE_LABELS else [ent]:
+        for part in _entity_parts(ent) if _is_place_list(ent, gazetteer) else [ent]:
             longer = [r for r in runs if r.start <= part.start < r.end and r.end > part.end]
             found.append(([*longer, part], ent.label_))
     covered |= {i for spans, _ in found for span in spans for i in range(span.start, span.end)}
