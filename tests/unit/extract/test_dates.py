@@ -55,6 +55,14 @@ def test_resolve_date_never_crashes_and_formats_match_precision(phrase: str, pub
         assert re.fullmatch(FORMATS[resolved.precision], resolved.value)
 
 
+@settings(max_examples=60, deadline=None)
+@given(st.dates(min_value=dt.date(1970, 1, 1), max_value=dt.date(2030, 12, 31)))
+def test_explicit_dates_read_back_exactly_in_every_written_form(day: dt.date) -> None:
+    for phrase in (f"On {day.day} {day:%B} {day.year}", f"{day:%B} {day.day}, {day.year}", f"{day:%m/%d/%Y}"):
+        assert resolve_date(phrase, PUBLISHED) == resolve_date(day.isoformat(), PUBLISHED)
+        assert resolve_date(phrase, PUBLISHED).value == day.isoformat()
+
+
 def _event(make_state, text: str, trigger: str, published: dt.date | None = PUBLISHED):
     return DateStage().process([make_state(text, trigger, published=published)])[0].events[0].event
 
