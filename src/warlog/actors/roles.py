@@ -36,6 +36,7 @@ CIVILIAN_NOUNS = frozenset(
 )
 POLICE_NOUNS = frozenset({"police", "policeman", "policemen", "patrolman", "gendarme", "gendarmerie"})
 MILITARY_NOUNS = frozenset({"soldier", "troop", "army", "military", "serviceman", "servicemen"})
+LAUNCH_VERBS = frozenset({"use", "launch", "fire", "drop", "send", "deploy", "fly", "plant", "throw", "hurl", "lob"})
 MEMBER_NOUNS = frozenset({"member", "fighter", "militant", "element", "unit", "faction", "cell", "gunman", "supporter",
                           "operative", "battalion", "brigade", "team", "squad", "wing", "group", "force", "commander",
                           "combatant", "loyalist", "insurgent", "rebel", "man", "men", "troop", "soldier"})
@@ -115,12 +116,16 @@ def _role_from_parse(mention: ActorMention, trigger: Span | None) -> ActorRole |
     if dep == "dobj":
         if _is_intercept(head):
             return None
-        return "target" if is_attack_verb(head) and head.lemma_.lower() not in ("use", "launch", "fire", "drop",
-                                                                                   "send", "deploy", "fly") else None
+        return "target" if is_attack_verb(head) and head.lemma_.lower() not in LAUNCH_VERBS else None
     if dep == "pobj":
         prep = head
         if prep.lower_ == "by" and (prep.dep_ == "agent" or prep.head.lemma_.lower() in ATTACK_NOUNS):
             governing = prep.head
+            if prep.dep_ == "agent" and not is_attack_verb(governing) and trigger is None:
+                return None
+            if governing.lemma_.lower() == "use" and not any(c.dep_ == "nsubjpass" and c.lemma_.lower() in WEAPON_NOUNS
+                                                             for c in governing.children):
+                return None
             if prep.dep_ == "agent" and (_is_intercept(governing) or _weapon_subject(governing)):
                 return "target"
             return "perpetrator"
@@ -131,6 +136,19 @@ def _role_from_parse(mention: ActorMention, trigger: Span | None) -> ActorRole |
     return None
 
 
+def _role_from_parse_token(token: Token) -> ActorRole | None:
+    """Is this noun what the attack hit (object or passive subject of an attack verb, or 'at/on/against' it)?"""
+    dep, head = token.dep_, token.head
+    if dep == "nsubjpass" and is_attack_verb(head):
+        return "target"
+    if dep == "dobj" and is_attack_verb(head) and not _is_intercept(head) and head.lemma_.lower() not in LAUNCH_VERBS:
+        return "target"
+    if dep == "pobj" and head.lower_ in TARGET_PREPOSITIONS and (is_attack_verb(head.head)
+                                                                 or head.head.lemma_.lower() in ATTACK_NOUNS):
+        return "target"
+    return None
+
+
 def _weapon_subject(verb: Token) -> bool:
     """'the drone was destroyed by X': a passive verb whose subject is a weapon (X is the interceptor)."""
     return any(c.dep_ == "nsubjpass" and c.lemma_.lower() in WEAPON_NOUNS for c in verb.children) or any(
@@ -138,11 +156,13 @@ def _weapon_subject(verb: Token) -> bool:
 
 
 def _role_of_noun_user(noun: Token, default: ActorRole) -> ActorRole | None:
-    """"X drone", "X's drones": the owner of the weapon is the perpetrator, unless the weapon was shot down
-    by someone else ("Y downed an X drone" keeps X the perpetrator; Y is found through its own subject role)."""
+    """"X drone", "X's drones", "X troops": the owner is the perpetrator, unless the thing is what was hit
+    ("damaging an X aircraft", "attacked X troops"). A downed drone stays its owner's ("Y downed an X drone")."""
     head_word, _ = governor(noun)
     if head_word.dep_ == "pobj" and head_word.head.lower_ in ("from", "in", "near"):
         return None
+    if noun.lemma_.lower() not in WEAPON_NOUNS and _role_from_parse_token(head_word) == "target":
+        return "target"
     return default
 
 

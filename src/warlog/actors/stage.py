@@ -120,21 +120,23 @@ class ActorStage(Stage):
         trigger_sentence = draft.trigger.sent
         perpetrators = [m for m in in_event if roles[id(m)] == "perpetrator"]
         named = [m for m in perpetrators if m.via != "generic"]
-        in_trigger = sorted((m for m in named if m.span.sent == trigger_sentence), key=lambda m: _closeness(m, draft))
+        in_trigger = sorted((m for m in perpetrators if m.span.sent == trigger_sentence), key=lambda m: _closeness(m, draft))
         elsewhere = [m for m in named if m.span.sent != trigger_sentence and _acts(m)]
         if not named:
             first = _sentence_start(draft, 2)
             before = [m for m in mentions if first <= m.span.start < trigger_sentence.start]
             elsewhere = [m for m in before if m.via != "generic" and _acts(m) and role_of(m) == "perpetrator"]
         ranked = sorted((c for c in claims if c.claim.kind != "denied"), key=lambda c: -c.strength())
-        if in_trigger and not (in_trigger[0].actor and in_trigger[0].actor.kind in STATE_KINDS and _claimed(ranked)):
-            return in_trigger[0], "role"
+        best = in_trigger[0] if in_trigger else None
+        if best is not None and best.via != "generic" and not (best.actor and best.actor.kind in STATE_KINDS
+                                                               and _claimed(ranked)):
+            return best, "role"
         if _claimed(ranked):
             return ranked[0].mention, "claim:claimed"
         leading = [m for m in in_event if m.span.sent == trigger_sentence and _leads(m, draft, roles[id(m)])]
-        if leading:
+        if leading and best is None:
             return leading[0], "role:position"
-        if elsewhere:
+        if elsewhere and best is None:
             return elsewhere[0], "role:context"
         if ranked:
             return ranked[0].mention, f"claim:{ranked[0].claim.kind}"
@@ -268,11 +270,13 @@ def _closeness(mention: ActorMention, draft: EventDraft) -> tuple[int, int]:
 
 def _leads(mention: ActorMention, draft: EventDraft, role: str | None) -> bool:
     """A named group opening the clause before the trigger, in no other role: the perpetrator of a
-    sentence the parser got wrong ("Islamic Resistance in Iraq militants targeted ...")."""
+    sentence the parser got wrong ("Islamic Resistance in Iraq militants targeted ...", "in X town, a
+    combined force of Y attacked ...")."""
     if role is not None or mention.actor is None or mention.actor.kind in STATE_KINDS or mention.via == "generic":
+        return False
+    if mention.span.end > draft.trigger.start:
         return False
     token = mention.span.root
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in MEMBER_NOUNS:
-        token = token.head.head
-    return mention.span.end <= draft.trigger.start and token.dep_ in ("ROOT", "aux", "auxpass", "nsubj", "appos", "dep",
-                                                                       "npadvmod", "compound", "nmod")
+        return token.head.head.dep_ not in ("dobj", "nsubjpass")
+    return token.dep_ in ("ROOT", "aux", "auxpass", "nsubj", "appos", "dep", "npadvmod", "compound", "nmod")
