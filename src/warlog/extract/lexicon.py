@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from warlog.extract.taxonomy import taxonomy
@@ -52,7 +52,7 @@ class Hit:
     span: Span
 
     @property
-    def head(self):
+    def head(self) -> Token:
         """The syntactic head of the matched words."""
         return self.span.root
 
@@ -107,7 +107,11 @@ def _entry(number: int, raw: dict) -> LexiconEntry:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """Every lexicon entry, parsed and checked once."""
-    entries = [_entry(number, raw) for number, raw in enumerate(load_data(TRIGGERS_FILE)["entries"])]
+    data = load_data(TRIGGERS_FILE)
+    entries = [_entry(number, raw) for number, raw in enumerate(data["entries"])]
+    cited = {source["id"] for source in data["sources"]}
+    if unknown := {entry.source for entry in entries} - cited:
+        raise KnowledgeError(f"{TRIGGERS_FILE}: entries cite sources not listed under 'sources': {sorted(unknown)}")
     return Lexicon(entries={entry.key: entry for entry in entries})
 
 

@@ -66,6 +66,16 @@ def test_trigger_lexicon_loads_with_a_source_on_every_entry() -> None:
     assert all(name in taxonomy() for entry in entries for name, _ in entry.votes)
 
 
+def test_every_taxonomy_and_lexicon_entry_cites_a_listed_source() -> None:
+    for name in ("taxonomy.yaml", "triggers.yaml", "targets.yaml"):
+        raw = load_data(name)
+        cited = {source["id"] for source in raw["sources"]}
+        entries = raw.get("entries") or raw.get("categories") or [
+            sub for event_type in raw["event_types"] for sub in event_type["sub_event_types"]
+        ]
+        assert {entry["source"] for entry in entries} <= cited, name
+
+
 def test_every_trigger_has_a_family_and_the_lexicon_covers_the_core_verbs() -> None:
     words = {word for entry in lexicon().entries.values() if entry.is_trigger for alts in entry.words for word in alts}
     for verb in ["attack", "strike", "target", "fire", "launch", "shell", "bomb", "explode", "kill", "clash",
