@@ -61,10 +61,14 @@ def target_phrase(head: Token) -> Span:
             break
         end = child.right_edge.i + 1
     start = head.left_edge.i
-    while start < head.i and (head.doc[start].pos_ in ("DET", "PRON") or (
-            head.doc[start].pos_ == "ADJ" and not head.doc[start].ent_type_)):
+    while start < head.i and _droppable(head.doc[start]):
         start += 1
     return head.doc[start : min(end, start + MAX_TARGET_TOKENS)]
+
+
+def _droppable(token: Token) -> bool:
+    """Leading words a target phrase can lose: articles, pronouns, plain adjectives ("strategic", not "Iraqi")."""
+    return token.pos_ in ("DET", "PRON") or (token.pos_ == "ADJ" and not token.ent_type_)
 
 
 @lru_cache(maxsize=1)
