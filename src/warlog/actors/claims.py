@@ -182,8 +182,7 @@ def _self_report(verb: Token) -> bool:
 def _claims_something(verb: Token) -> bool:
     """'claimed responsibility/the attack', 'claimed (that) it launched the drones' -- not 'claimed that X happened'."""
     objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
-    return any(obj.lemma_.lower() in CLAIM_OBJECTS for obj in objects) or _self_report(verb) or (
-        verb.lemma_.lower() in ("claim", "admit") and not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children))
+    return any(obj.lemma_.lower() in CLAIM_OBJECTS for obj in objects) or _self_report(verb)
 
 
 def _reported_attack(mention: ActorMention) -> Token | None:

@@ -41,7 +41,7 @@ MEMBER_NOUNS = frozenset({"member", "fighter", "militant", "element", "unit", "f
                           "operative", "battalion", "brigade", "team", "squad", "wing", "group", "force", "commander",
                           "combatant", "loyalist", "insurgent", "rebel", "man", "men", "troop", "soldier"})
 WEAPON_NOUNS = frozenset({"drone", "uav", "missile", "rocket", "projectile", "device", "bomb", "shell", "mortar",
-                          "quadcopter", "aircraft", "explosive", "ied"})
+                          "quadcopter", "explosive", "ied"})
 FORCE_HEADS = ATTACK_NOUNS | MILITARY_NOUNS | frozenset(
     {"position", "positions", "base", "post", "checkpoint", "convoy", "vessel", "ship", "warship", "patrol", "unit",
      "outpost", "personnel", "officer", "guard", "navy", "force"})

@@ -191,3 +191,41 @@ def test_outlets_report_who_attacked(actors):
         ("blamed", "Iran-backed militia", "Pro-Iranian news channels")]
     assert event.actor1 == "Iran-backed militia"
     assert event.attribution_status == "alleged"
+
+
+# ---- readings found by error analysis (invented sentences with the same constructions)
+
+
+def test_all_caps_acronym_misread_as_a_verb(actors):
+    [event] = actors("IS drones targeted army positions near the airport.", "targeted")
+    assert event.actor1 == "Islamic State"
+
+
+def test_group_opening_a_misparsed_clause(actors):
+    [event] = actors("In Lay Kay town, a combined force of the KNLA and allies attacked a police station with drones.",
+                     "attacked")
+    assert event.actor1.startswith("KNU/KNLA")
+
+
+def test_thing_hit_belongs_to_the_target(actors):
+    [event] = actors("Explosions near the airfield damaged a Russian military aircraft on Sunday.", "damaged")
+    assert event.actor1 is None
+    assert event.actor2 == "Military Forces of Russia"
+
+
+def test_base_used_by_forces_is_not_their_attack(actors):
+    text = "An unidentified armed group conducted a drone attack against the airbase, used by Russian forces."
+    [event] = actors(text, "attack", country="SY")
+    assert event.actor1 == "Unidentified Armed Group (Syria)"
+
+
+def test_local_defense_forces_are_an_unidentified_anti_coup_group(actors):
+    [event] = actors("Local people's defense forces carried out a drone attack on a junta column.", "attack")
+    assert event.actor1 == "Unidentified Anti-Coup Armed Group"
+    assert event.actor2 == "Military Forces of Myanmar"
+
+
+def test_claiming_that_something_happened_is_not_a_claim_of_responsibility(actors):
+    text = "A blast hit a training center in Logar. The Taliban claimed that old explosives detonated by accident."
+    [event] = actors(text, "blast")
+    assert kinds(event) == []

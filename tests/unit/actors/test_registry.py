@@ -182,3 +182,10 @@ def test_unknown_relation_target_is_rejected(tmp_path):
     broken = USER_FILE.replace("actor: state-ir", "actor: no-such-actor")
     with pytest.raises(RegistryError, match="no-such-actor"):
         load_registry([_write(tmp_path / "broken.yaml", broken)])
+
+
+def test_user_entry_with_a_shipped_id_replaces_it(tmp_path):
+    path = _write(tmp_path / "override.yaml", USER_FILE.replace("id: desert-falcons", "id: kataib-hezbollah"))
+    registry = load_registry([path])
+    assert registry.get("kataib-hezbollah").name == "Desert Falcons Brigade"
+    assert registry.resolve("Kataib Hizballah", fuzzy=False) is None
