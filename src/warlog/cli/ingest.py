@@ -10,6 +10,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from warlog.cli import app
 from warlog.cli.options import (
     EXIT_DATABASE,
+    EXIT_INTERRUPTED,
     EXIT_NOTHING_DONE,
     DbOption,
     MaxBytesOption,
@@ -38,7 +39,7 @@ def ingest(
     if not articles:
         stderr.print("error: no readable article in the input; nothing stored", highlight=False)
         raise typer.Exit(EXIT_NOTHING_DONE)
-    store = database(db)
+    store = database(db, create=True)
     try:
         with progress_bar() as progress:
             task = progress.add_task("ingesting", total=len(articles))
@@ -54,6 +55,9 @@ def ingest(
             soft_wrap=True,
         )
         raise typer.Exit(EXIT_DATABASE) from exc
+    except KeyboardInterrupt as exc:
+        stderr.print("interrupted: committed batches are kept; run the same ingest again to finish", highlight=False)
+        raise typer.Exit(EXIT_INTERRUPTED) from exc
     finally:
         store.close()
     for duplicate in report.duplicates:

@@ -17,6 +17,7 @@ from warlog.store import Database, DatabaseUnavailable, open_database
 
 EXIT_NOTHING_DONE = 1
 EXIT_DATABASE = 3
+EXIT_INTERRUPTED = 130
 
 DbOption = Annotated[
     str | None,
@@ -70,10 +71,10 @@ def progress_bar(enabled: bool = True) -> Progress:
     )
 
 
-def database(db: str | None) -> Database:
-    """Open the database named by --db / $WARLOG_DB, or exit with a one-line error."""
+def database(db: str | None, create: bool = False) -> Database:
+    """Open the database named by --db / $WARLOG_DB (created only if `create`), or exit with a one-line error."""
     try:
-        return open_database(db)
+        return open_database(db, create=create)
     except DatabaseUnavailable as exc:
         stderr.print(f"error: {exc}", markup=False, highlight=False, soft_wrap=True)
         raise typer.Exit(EXIT_DATABASE) from exc

@@ -51,18 +51,26 @@ class Database:
         self.engine.dispose()
 
 
-def open_database(value: str | None = None) -> Database:
-    """Connect, run the shipped Alembic migrations up to head, and return the database."""
+def open_database(value: str | None = None, create: bool = True) -> Database:
+    """Connect, run the shipped Alembic migrations up to head, and return the database.
+
+    With `create=False` a SQLite file that does not exist yet is an error (a typo is not an empty database).
+    """
     url = resolve_url(value)
     try:
+        parsed = make_url(url)
+        if not create and parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+            if not Path(parsed.database).exists():
+                raise DatabaseUnavailable(
+                    f"cannot open database {parsed.database}: no such file (nothing ingested yet)"
+                )
         engine = create_engine(url)
         if engine.dialect.name == "sqlite":
             event.listen(engine, "connect", _sqlite_pragmas)
         migrate(engine)
-    except (OperationalError, DBAPIError, ArgumentError, NoSuchModuleError) as exc:
-        shown = make_url(url).render_as_string(hide_password=True) if "://" in url else url
+    except (OperationalError, DBAPIError, ArgumentError, NoSuchModuleError, ImportError) as exc:
         reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
-        raise DatabaseUnavailable(f"cannot open database {shown}: {reason}") from exc
+        raise DatabaseUnavailable(f"cannot open database {_shown(url)}: {reason}") from exc
     return Database(engine, sessionmaker(engine, expire_on_commit=False))
 
 
@@ -73,6 +81,14 @@ def migrate(engine: Engine) -> None:
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+
+
+def _shown(url: str) -> str:
+    """The URL with its password hidden, for messages."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:

@@ -183,3 +183,15 @@ def test_bad_published_option_is_a_usage_error(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(BODY)
     result = run("ingest", str(tmp_path / "a.txt"), "--published", "2024-02-30", "--db", str(tmp_path / "x.db"))
     assert result.exit_code == 2
+
+
+@pytest.mark.parametrize("url", ["mysql://user@host/db", "nodialect://x"])
+def test_unsupported_database_urls_are_one_clear_line(url: str) -> None:
+    result = run("events", "--db", url)
+    assert result.exit_code == 3 and result.stderr.startswith("error: cannot open database")
+
+
+def test_listing_never_creates_a_database_file(tmp_path: Path) -> None:
+    result = run("events", "--db", str(tmp_path / "typo.db"))
+    assert result.exit_code == 3 and "no such file (nothing ingested yet)" in result.stderr
+    assert not (tmp_path / "typo.db").exists()
