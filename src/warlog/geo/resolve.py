@@ -62,6 +62,7 @@ class Mention:
     candidates: list[Candidate]
     generic: str | None = None
     chosen: Candidate | None = None
+    containers: list[Mention] = field(default_factory=list)
 
     @property
     def place(self) -> Place | None:
@@ -94,18 +95,9 @@ def _strip_span(span: Span) -> Span:
 
 
 def is_name_part(span: Span) -> bool:
-    """A place inside a group's name: 'Islamic State of Iraq', 'Islamic Resistance in Iraq'."""
+    """A place the model left outside a group's name it cut short: 'The Islamic State of' + 'Iraq'."""
     before = span.doc[span.start - 1] if span.start > 0 else None
-    if before is not None and before.lower_ in NAME_PART_PREPOSITIONS and before.ent_type_ == "ORG":
-        return True
-    root = span.root
-    prep = root.head
-    if root.dep_ != "pobj" or prep.lower_ not in NAME_PART_PREPOSITIONS:
-        return False
-    owner = prep.head
-    if span.end < len(span.doc) and span.doc[span.end].lower_ in TOWN_WORDS | ADMIN_WORDS:
-        return False
-    return owner.ent_type_ == "ORG"
+    return before is not None and before.lower_ in NAME_PART_PREPOSITIONS and before.ent_type_ == "ORG"
 
 
 def _parenthesised_spans(doc: Doc) -> list[Span]:
@@ -181,7 +173,10 @@ def _is_place_list(ent: Span, gazetteer: Gazetteer) -> bool:
     if ent.label_ in PLACE_LABELS:
         return True
     parts = _entity_parts(ent)
-    return not ent.ent_id_ and len(parts) > 1 and bool(gazetteer.lookup_key(place_key(_strip_span(parts[0]).text)))
+    if ent.ent_id_ or len(parts) < 2:
+        return False
+    first = _without_facility_words(parts[0]) or parts[0]
+    return bool(gazetteer.lookup_key(place_key(_strip_span(first).text)))
 
 
 def _mention(doc: Doc, spans: list[Span], label: str, gazetteer: Gazetteer) -> Mention | None:
@@ -273,7 +268,7 @@ def context_countries(mentions: list[Mention]) -> tuple[Counter, str]:
 
 def _score(mention: Mention, countries: Counter, how: str, containers: list[Mention]) -> None:
     """Score every candidate of one mention on the article-level features."""
-    divisions = {(c.place.country, c.place.admin1) for c in mention.candidates if c.place.feature == "admin1"}
+    seats = {(c.place.latitude, c.place.longitude) for c in mention.candidates if c.place.feature == "admin1"}
     containers = [k for k in containers if any(c.place.feature in {"country", "admin1"} for c in k.candidates)]
     for cand in mention.candidates:
         place = cand.place
@@ -291,7 +286,7 @@ def _score(mention: Mention, countries: Counter, how: str, containers: list[Ment
                 cand.add("article_country", 3.0)
             elif place.country is not None and place.feature != "country":
                 cand.add("foreign_country", FOREIGN_PENALTY[how] / (2 if place.id.startswith("cur:") else 1))
-        if place.feature == "city" and mention.generic not in ADMIN_WORDS and (place.country, place.admin1) in divisions:
+        if place.feature == "city" and mention.generic not in ADMIN_WORDS and (place.latitude, place.longitude) in seats:
             cand.add("town_named_like_division", 3.5)
         if mention.generic in ADMIN_WORDS:
             cand.add("generic_word", 4.0 if place.feature == "admin1" else -1.0)
@@ -319,7 +314,8 @@ def resolve(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     mentions = collect_mentions(doc, gazetteer)
     countries, how = context_countries(mentions)
     for index, mention in enumerate(mentions):
-        _score(mention, countries, how, _containers(mentions, index))
+        mention.containers = _containers(mentions, index)
+        _score(mention, countries, how, mention.containers)
         if mention.weak and _place_like_position(mention.span):
             for cand in mention.candidates:
                 cand.add("place_preposition", 2.0)

@@ -99,12 +99,14 @@ def choose_location(draft: EventDraft, mentions: list[Mention]) -> Mention | Non
     ]
     if local:
         trigger = draft.trigger
+        containers = {id(k) for m in local for k in m.containers}
         best = min(
             local,
             key=lambda m: (
                 is_direction(m.span),
                 not _linked(m, trigger) if m.span.sent == trigger.sent else True,
                 SPECIFICITY.get(m.place.feature, 2),
+                id(m) in containers,
                 abs(m.span.start - trigger.start),
             ),
         )
