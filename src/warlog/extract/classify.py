@@ -19,7 +19,7 @@ from spacy.tokens import Span
 from warlog.extract.base import DocState, Stage
 from warlog.extract.detect import DetectedDraft
 from warlog.extract.lexicon import Hit, LexiconEntry, cue_groups, find_hits, lexicon
-from warlog.extract.roles import agent_of, patient_of, phrase_tokens
+from warlog.extract.roles import role_groups
 from warlog.extract.taxonomy import sub_event_type
 from warlog.text import fold
 
@@ -55,17 +55,6 @@ def weapon_cues() -> dict[str, LexiconEntry]:
             for word in entry.words[0]:
                 index.setdefault(fold(word), entry)
     return index
-
-
-def role_groups(hit: Hit, cues: list[Hit]) -> set[str]:
-    """Context groups of the cues in the trigger's agent ("agent:state") and patient ("patient:place")."""
-    roles = {"agent": phrase_tokens(agent_of(hit.head)), "patient": phrase_tokens(patient_of(hit.head))}
-    return {
-        f"{role}:{cue.entry.group}"
-        for role, tokens in roles.items()
-        for cue in cues
-        if cue.entry.group and cue.span.start in tokens
-    }
 
 
 def weapon_entries(weapons: list[str], named: set[str]) -> list[LexiconEntry]:

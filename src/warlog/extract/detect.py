@@ -20,7 +20,7 @@ from spacy.tokens import Span, Token
 from warlog.extract.base import DocState, EventDraft, Stage, short_hash
 from warlog.extract.lexicon import TRIGGERS_FILE, Hit, cue_groups, find_hits
 from warlog.extract.mood import MODAL_FAMILIES, modality_of
-from warlog.extract.roles import agent_of, patient_of
+from warlog.extract.roles import agent_of, patient_of, role_groups
 from warlog.extract.taxonomy import sub_event_type
 from warlog.knowledge import load_data
 from warlog.records import Event, Evidence
@@ -132,20 +132,17 @@ def _sentence_groups(hits: list[Hit]) -> list[Group]:
     return sorted(groups, key=lambda g: g.hits[0].span.start)
 
 
-def _strength(group: Group, cues: set[str]) -> float:
-    return sum(max((weight for _, weight in hit.votes_in(cues)), default=0.0) for hit in group.hits)
-
-
-def _absorb_weak(groups: list[Group], cues: set[str]) -> list[Group]:
+def _absorb_weak(groups: list[Group], strength: dict[Hit, float]) -> list[Group]:
     """A weak reading ("in a raid" next to "arrested") joins the sentence's strongest event instead of being one."""
     real = [group for group in groups if not group.background and not group.modal]
     if len(real) < 2:
         return groups
-    strongest = max(real, key=lambda group: _strength(group, cues))
+    total = {id(group): sum(strength[hit] for hit in group.hits) for group in real}
+    strongest = max(real, key=lambda group: total[id(group)])
     kept = []
     for group in groups:
-        if group in real and group is not strongest and _strength(group, cues) < WEAK_GROUP:
-            strongest.hits = sorted([*strongest.hits, *group.hits], key=lambda h: h.span.start)
+        if group in real and group is not strongest and total[id(group)] < WEAK_GROUP:
+            strongest.hits = [*strongest.hits, *group.hits]
         else:
             kept.append(group)
     return kept
@@ -172,11 +169,14 @@ class EventDetection(Stage):
         for index, sentence in enumerate(state.doc.sents):
             in_sentence = [hit for hit in hits if sentence.start <= hit.span.start < sentence.end]
             context = cue_groups(in_sentence)
-            in_sentence = [
-                hit for hit in in_sentence
-                if hit.entry.is_trigger and sum(weight for _, weight in hit.votes_in(context)) >= MIN_TRIGGER_VOTE
-            ]
-            for group in _absorb_weak(_sentence_groups(in_sentence), context):
+            cues = [hit for hit in in_sentence if not hit.entry.is_trigger]
+            strength = {
+                hit: max(weight for _, weight in hit.votes_in(context | role_groups(hit, cues)))
+                for hit in in_sentence
+                if hit.entry.is_trigger
+            }
+            triggers = [hit for hit, weight in strength.items() if weight >= MIN_TRIGGER_VOTE]
+            for group in _absorb_weak(_sentence_groups(triggers), strength):
                 target = None if group.background or group.modal else self._continued(drafts, index, sentence, group)
                 if target is None:
                     drafts.append(self._new_draft(state, group, index))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from warlog.extract.lexicon import TIME_ENTITIES
+from warlog.extract.lexicon import TIME_ENTITIES, Hit
 
 PATIENT_PREPOSITIONS = frozenset({"on", "against", "at", "of", "targeting", "toward", "towards", "into"})
 VERBAL = frozenset({"VERB", "AUX"})
@@ -49,3 +49,14 @@ def patient_of(trigger: Token) -> Token | None:
 def phrase_tokens(head: Token | None) -> set[int]:
     """Token indices of the phrase headed by `head` (empty when there is none)."""
     return set(range(head.left_edge.i, head.right_edge.i + 1)) if head is not None else set()
+
+
+def role_groups(hit: Hit, cues: list[Hit]) -> set[str]:
+    """Context groups of the cues in the trigger's agent ("agent:state") and patient ("patient:place")."""
+    roles = {"agent": phrase_tokens(agent_of(hit.head)), "patient": phrase_tokens(patient_of(hit.head))}
+    return {
+        f"{role}:{cue.entry.group}"
+        for role, tokens in roles.items()
+        for cue in cues
+        if cue.entry.group and cue.span.start in tokens
+    }
