@@ -36,7 +36,7 @@ MAX_LIST_GAP = 12
 NEARBY_KM = 250.0
 BIG_CITY = 100_000
 # How much a place outside the article's countries loses, by how the article named its countries.
-FOREIGN_PENALTY = {"named": -7.0, "places": -4.0, "demonyms": -2.0}
+FOREIGN_PENALTY = {"named": -7.0, "places": -5.0, "demonyms": -2.0}
 MIN_SCORE = 1.0
 
 
@@ -268,7 +268,9 @@ def context_countries(mentions: list[Mention]) -> tuple[Counter, str]:
 
 def _score(mention: Mention, countries: Counter, how: str, containers: list[Mention]) -> None:
     """Score every candidate of one mention on the article-level features."""
-    seats = {(c.place.latitude, c.place.longitude) for c in mention.candidates if c.place.feature == "admin1"}
+    divisions = [c.place for c in mention.candidates if c.place.feature == "admin1"]
+    seats = {(p.latitude, p.longitude) for p in divisions}
+    division_names = {(p.country, place_key(p.name)) for p in divisions}
     containers = [k for k in containers if any(c.place.feature in {"country", "admin1"} for c in k.candidates)]
     for cand in mention.candidates:
         place = cand.place
@@ -286,7 +288,9 @@ def _score(mention: Mention, countries: Counter, how: str, containers: list[Ment
                 cand.add("article_country", 3.0)
             elif place.country is not None and place.feature != "country":
                 cand.add("foreign_country", FOREIGN_PENALTY[how] / (2 if place.id.startswith("cur:") else 1))
-        if place.feature == "city" and mention.generic not in ADMIN_WORDS and (place.latitude, place.longitude) in seats:
+        if place.feature == "city" and mention.generic not in ADMIN_WORDS and (
+            (place.latitude, place.longitude) in seats or (place.country, place_key(place.name)) in division_names
+        ):
             cand.add("town_named_like_division", 3.5)
         if mention.generic in ADMIN_WORDS:
             cand.add("generic_word", 4.0 if place.feature == "admin1" else -1.0)
