@@ -21,7 +21,9 @@ CLAIM_OBJECTS = frozenset({"responsibility", "credit", "attack", "strike", "oper
 DENY_VERBS = frozenset({"deny", "reject", "disavow", "dismiss"})
 BLAME_VERBS = frozenset({"blame", "accuse", "hold", "attribute", "pin", "charge"})
 TRACE_VERBS = frozenset({"trace"})
-TIE_VERBS = frozenset({"tie", "link", "connect", "affiliate", "associate"})
+TIE_VERBS = frozenset({"tie", "link", "connect"})
+EVENT_NOUNS = frozenset({"attack", "strike", "bombing", "blast", "explosion", "incident", "drone", "rocket", "missile",
+                         "assault", "raid", "shelling", "ambush", "killing", "assassination", "operation", "it", "they"})
 SUSPECT_WORDS = frozenset({"suspect", "suspected", "alleged", "presumed", "believe", "think", "likely"})
 REPORT_VERBS = frozenset({"say", "report", "state", "announce", "claim", "tell", "confirm", "allege", "add", "write",
                           "post", "publish", "indicate"})
@@ -46,9 +48,9 @@ class FoundClaim:
     mention: ActorMention
 
     def strength(self) -> float:
-        """Rank for choosing actor1: kind, named claimant, no hedging."""
+        """Rank for choosing actor1: kind, named claimant, no hedging, a registry actor over an unknown name."""
         claim = self.claim
-        score = KIND_STRENGTH[claim.kind]
+        score = KIND_STRENGTH[claim.kind] + (0.1 if self.mention.actor is not None else 0)
         if claim.kind == "blamed" and is_generic_claimant(claim.claimant):
             score -= 2
         return score - (0.5 if claim.hedged else 0)
@@ -147,7 +149,7 @@ def _kind_and_verb(mention: ActorMention) -> tuple[ClaimKind, Token] | None:
             return "claimed", verb
         if prep.lower_ == "to" and verb_lemma in TRACE_VERBS:
             return "traced", verb
-        if prep.lower_ in ("to", "with") and verb_lemma in TIE_VERBS:
+        if prep.lower_ in ("to", "with") and verb_lemma in TIE_VERBS and _about_an_attack(verb):
             return "tied", verb
         if prep.lower_ in ("to", "on") and verb_lemma in ("attribute", "blame", "pin"):
             return "blamed", verb
@@ -179,10 +181,17 @@ def _self_report(verb: Token) -> bool:
     return False
 
 
+def _about_an_attack(verb: Token) -> bool:
+    """'the attacks were tied to X' (not 'a TV station linked to X')."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is None or subject.lemma_.lower() in EVENT_NOUNS
+
+
 def _claims_something(verb: Token) -> bool:
     """'claimed responsibility/the attack', 'claimed (that) it launched the drones' -- not 'claimed that X happened'."""
     objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
-    return any(obj.lemma_.lower() in CLAIM_OBJECTS for obj in objects) or _self_report(verb)
+    doing = any(c.dep_ == "xcomp" and is_attack_verb(c) for c in verb.children)  # "claimed to have launched"
+    return any(obj.lemma_.lower() in CLAIM_OBJECTS for obj in objects) or _self_report(verb) or doing
 
 
 def _reported_attack(mention: ActorMention) -> Token | None:

@@ -39,7 +39,8 @@ MILITARY_NOUNS = frozenset({"soldier", "troop", "army", "military", "serviceman"
 LAUNCH_VERBS = frozenset({"use", "launch", "fire", "drop", "send", "deploy", "fly", "plant", "throw", "hurl", "lob"})
 MEMBER_NOUNS = frozenset({"member", "fighter", "militant", "element", "unit", "faction", "cell", "gunman", "supporter",
                           "operative", "battalion", "brigade", "team", "squad", "wing", "group", "force", "commander",
-                          "combatant", "loyalist", "insurgent", "rebel", "man", "men", "troop", "soldier"})
+                          "combatant", "loyalist", "insurgent", "rebel", "man", "men", "troop", "soldier",
+                          "spokesman", "spokesperson", "spokeswoman", "leader", "representative", "official"})
 WEAPON_NOUNS = frozenset({"drone", "uav", "missile", "rocket", "projectile", "device", "bomb", "shell", "mortar",
                           "quadcopter", "explosive", "ied"})
 FORCE_HEADS = ATTACK_NOUNS | MILITARY_NOUNS | frozenset(
@@ -58,7 +59,7 @@ def governor(token: Token) -> tuple[Token, Token | None]:
             if token.dep_ in ("compound", "amod", "nmod") and token.head.lemma_.lower() in ATTACK_NOUNS:
                 modified = token.head
             token = token.head
-        elif token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in MEMBER_NOUNS:
+        elif token.dep_ == "pobj" and token.head.lower_ in ("of", "for") and token.head.head.lemma_.lower() in MEMBER_NOUNS:
             token = token.head.head
         elif token.dep_ == "poss" and token.head.lemma_.lower() in MEMBER_NOUNS:
             token = token.head

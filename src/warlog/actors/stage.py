@@ -114,9 +114,10 @@ class ActorStage(Stage):
     @staticmethod
     def _perpetrator(draft: EventDraft, in_event: list[ActorMention], roles: dict[int, str | None],
                      mentions: list[ActorMention], claims: list[FoundClaim]) -> tuple[ActorMention | None, str | None]:
-        """Who did it, strongest evidence first: a named perpetrator in the trigger's sentence; an unhedged
-        claim of responsibility; a named perpetrator elsewhere in the event (or just before it); the
-        strongest other claim; a generic perpetrator ("unknown gunmen")."""
+        """Who did it, strongest evidence first: the named perpetrator closest to the trigger in its sentence
+        (a state named in passing yields to a claim); an unhedged claim of responsibility; when the
+        trigger's sentence names no one, a group opening it, then a perpetrator in the event's other
+        sentences (or the two before it); the strongest other claim; a generic one ("unknown gunmen")."""
         trigger_sentence = draft.trigger.sent
         perpetrators = [m for m in in_event if roles[id(m)] == "perpetrator"]
         named = [m for m in perpetrators if m.via != "generic"]
@@ -134,9 +135,10 @@ class ActorStage(Stage):
         if _claimed(ranked):
             return ranked[0].mention, "claim:claimed"
         leading = [m for m in in_event if m.span.sent == trigger_sentence and _leads(m, draft, roles[id(m)])]
-        if leading and best is None:
+        unnamed = best is None or best.via == "generic"
+        if leading and unnamed:
             return leading[0], "role:position"
-        if elsewhere and best is None:
+        if elsewhere and unnamed:
             return elsewhere[0], "role:context"
         if ranked:
             return ranked[0].mention, f"claim:{ranked[0].claim.kind}"

@@ -229,3 +229,27 @@ def test_claiming_that_something_happened_is_not_a_claim_of_responsibility(actor
     text = "A blast hit a training center in Logar. The Taliban claimed that old explosives detonated by accident."
     [event] = actors(text, "blast")
     assert kinds(event) == []
+
+
+def test_spokesman_for_a_group_claims_for_it(actors):
+    text = "A car bomb hit a checkpoint in Bannu. A spokesman for the TTP claimed responsibility for the attack."
+    [event] = actors(text, "bomb")
+    assert event.actor1 == "Tehrik-i-Taliban Pakistan"
+    assert event.attribution_status == "claimed"
+
+
+def test_claimed_to_have_launched(actors):
+    text = "Drones flew toward the Golan Heights. The Islamic Resistance in Iraq claimed to have launched four drones."
+    [event] = actors(text, "flew")
+    assert kinds(event) == [("claimed", "Islamic Resistance in Iraq")]
+
+
+def test_affiliation_of_the_target_is_not_a_tie(actors):
+    text = "A drone strike hit a radio station in Basra. The station is affiliated with the Sadrist Movement."
+    [event] = actors(text, "strike")
+    assert kinds(event) == [] and event.actor1 is None
+
+
+def test_model_numbers_and_lone_unit_words_are_not_groups(actors):
+    [event] = actors("A Shahed-136 drone of unclear origin attacked a cargo ship in the Gulf of Oman.", "attacked")
+    assert event.actor1 is None
