@@ -209,7 +209,7 @@ def collect_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             covered |= set(range(ent.start, ent.end))
             continue
         for part in _entity_parts(ent) if _is_place_list(ent, gazetteer) else [ent]:
-            longer = [r for r in runs if r.start <= part.start < r.end and r.end > part.end]
+            longer = [r for r in runs if r.start <= part.start and part.end <= r.end and len(r) > len(part)]
             found.append(([*longer, part], ent.label_))
     covered |= {i for spans, _ in found for span in spans for i in range(span.start, span.end)}
     extra = [(span, "GPE") for span in _parenthesised_spans(doc)] + [(span, "PROPN") for span in runs]

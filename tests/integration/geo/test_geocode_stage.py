@@ -84,3 +84,26 @@ def test_location_is_the_trigger_place_not_the_first_place(geocode) -> None:
 def test_no_place_leaves_fields_empty(geocode) -> None:
     event = geocode("Someone attacked a checkpoint at night.", "attacked")
     assert event.country is None and event.latitude is None and event.geo_precision is None
+
+
+def test_pro_country_modifier_is_not_the_location(geocode) -> None:
+    event = geocode("A drone struck a pro-Iran militia position in Al Mayadin in the countryside of Deir ez-Zor.", "struck")
+    assert event.country == "Syria" and event.admin1 == "Deir-ez-Zor"
+    assert near(event, 35.02, 40.45)
+
+
+def test_parenthesised_place_list_skips_an_unknown_village(geocode) -> None:
+    text = "On 3 May 2024, in Umm Shuwaykh village (Tal Afar district, Ninewa), militants attacked a checkpoint."
+    event = geocode(text, "attacked")
+    assert (event.country, event.admin1) == ("Iraq", "Ninewa")
+    assert near(event, 36.38, 42.45)
+
+
+def test_facility_named_after_its_town(geocode) -> None:
+    event = geocode("Gunmen attacked the Tikrit Bridge checkpoint in Iraq at dawn.", "attacked")
+    assert event.country == "Iraq" and near(event, 34.60, 43.68)
+
+
+def test_group_name_does_not_give_the_location(geocode) -> None:
+    event = geocode("The Islamic State of Iraq and the Levant claimed a bombing in Raqqa on Sunday.", "bombing")
+    assert event.country == "Syria" and near(event, 35.95, 39.01)
