@@ -36,6 +36,7 @@ CIVILIAN_NOUNS = frozenset(
 )
 POLICE_NOUNS = frozenset({"police", "policeman", "policemen", "patrolman", "gendarme", "gendarmerie"})
 MILITARY_NOUNS = frozenset({"soldier", "troop", "army", "military", "serviceman", "servicemen"})
+VICTIM_VERBS = frozenset({"suffer", "face", "endure", "witness", "experience", "sustain", "survive", "undergo"})
 LAUNCH_VERBS = frozenset({"use", "launch", "fire", "drop", "send", "deploy", "fly", "plant", "throw", "hurl", "lob"})
 MEMBER_NOUNS = frozenset({"member", "fighter", "militant", "element", "unit", "faction", "cell", "gunman", "supporter",
                           "operative", "battalion", "brigade", "team", "squad", "wing", "group", "force", "commander",
@@ -110,7 +111,10 @@ def _role_from_parse(mention: ActorMention, trigger: Span | None) -> ActorRole |
             return "target"
         if head.lemma_.lower() in REPORT_VERBS:
             return None
-        governs_trigger = trigger is not None and head.pos_ in ("VERB", "AUX") and trigger.root in head.subtree
+        if head.lemma_.lower() in VICTIM_VERBS:
+            return "target"
+        governs_trigger = (trigger is not None and head.pos_ == "VERB" and head.lemma_.lower() != "be"
+                           and trigger.root in head.subtree)
         return "perpetrator" if is_attack_verb(head) or governs_trigger else None
     if dep == "nsubjpass":
         return "target" if is_attack_verb(head) else None
@@ -120,7 +124,7 @@ def _role_from_parse(mention: ActorMention, trigger: Span | None) -> ActorRole |
         return "target" if is_attack_verb(head) and head.lemma_.lower() not in LAUNCH_VERBS else None
     if dep == "pobj":
         prep = head
-        if prep.lower_ == "by" and (prep.dep_ == "agent" or prep.head.lemma_.lower() in ATTACK_NOUNS):
+        if prep.lower_ == "by" and (prep.dep_ == "agent" or prep.head.lemma_.lower() in ATTACK_NOUNS | VICTIM_VERBS):
             governing = prep.head
             if prep.dep_ == "agent" and not is_attack_verb(governing) and trigger is None:
                 return None

@@ -255,19 +255,19 @@ def _sentence_start(draft: EventDraft, back: int) -> int:
     return sentences[max(0, index - back)].start
 
 
-def _closeness(mention: ActorMention, draft: EventDraft) -> tuple[int, int]:
+def _closeness(mention: ActorMention, draft: EventDraft) -> tuple[int, int, int]:
     """How directly a mention is the trigger's argument: it modifies the trigger ("an X strike"), is its
-    subject or agent (0); its verb governs the trigger ("X used drones to attack") (1); else (2); then text order."""
+    subject or agent (0); its verb governs the trigger ("X used drones to attack") (1, nearest verb first);
+    else (2); then text order."""
     trigger = draft.trigger.root
     token, modified = governor(mention.span.root)
     head = token.head
     if trigger in (modified, head) or (head.dep_ == "agent" and head.head == trigger):
-        rank = 0
-    elif head.pos_ in ("VERB", "AUX") and trigger in head.subtree:
-        rank = 1
-    else:
-        rank = 2
-    return rank, mention.span.start
+        return 0, 0, mention.span.start
+    ancestors = list(trigger.ancestors)
+    if head.pos_ in ("VERB", "AUX") and head in ancestors:
+        return 1, ancestors.index(head), mention.span.start
+    return 2, 0, mention.span.start
 
 
 def _leads(mention: ActorMention, draft: EventDraft, role: str | None) -> bool:

@@ -253,3 +253,14 @@ def test_affiliation_of_the_target_is_not_a_tie(actors):
 def test_model_numbers_and_lone_unit_words_are_not_groups(actors):
     [event] = actors("A Shahed-136 drone of unclear origin attacked a cargo ship in the Gulf of Oman.", "attacked")
     assert event.actor1 is None
+
+
+def test_the_verb_nearest_the_trigger_names_the_perpetrator(actors):
+    text = "Belgium has been on alert since the Islamic State group launched a wave of attacks across Brussels."
+    [event] = actors(text, "attacks")
+    assert event.actor1 == "Islamic State"
+
+
+def test_country_that_suffered_attacks_is_their_target(actors):
+    [event] = actors("Pakistan has suffered dozens of drone attacks by the TTP this year.", "attacks")
+    assert event.actor1 == "Tehrik-i-Taliban Pakistan"
