@@ -48,14 +48,16 @@ class IngestReport:
 
 @dataclass
 class _Planned:
-    """An article that will be stored, with its keys and the earlier article it nearly copies."""
+    """An article that will be stored, with its keys and the index key of the article it nearly copies.
+
+    Index keys are ("db", article id) for stored articles and ("batch", position) for earlier ones of the batch.
+    """
 
     article: Article
     content_hash: str
     url_hash: str | None
     signature: dedup.MinHash
     near_duplicate_of: tuple[str, int] | None
-    original_doc_id: str | None
 
 
 def _default_extractor(articles: Iterable[Article]) -> Iterator[tuple[Article, list[Event]]]:
@@ -110,14 +112,13 @@ class IngestService:
                     continue
                 signature = dedup.minhash(article.text)
                 near = index.closest(signature)
-                original_doc_id = None
                 if near is not None:
-                    original_doc_id = (
+                    original = (
                         planned[near[1]].article.doc_id if near[0] == "batch" else articles.get(near[1]).article.doc_id
                     )
-                    report.near_duplicates.append(NearDuplicate(article.doc_id, original_doc_id))
+                    report.near_duplicates.append(NearDuplicate(article.doc_id, original))
                 index.add(("batch", len(planned)), signature)
-                planned.append(_Planned(article, content_hash, url_hash, signature, near, original_doc_id))
+                planned.append(_Planned(article, content_hash, url_hash, signature, near))
                 seen[content_hash] = article.doc_id
                 if url_hash:
                     seen[url_hash] = article.doc_id
