@@ -299,8 +299,8 @@ def _score(mention: Mention, countries: Counter, how: str, containers: list[Ment
         inside = [k for k in containers if any(c.place.contains(place) for c in k.candidates)]
         for container in inside:
             cand.add(f"within:{container.span.text}", 6.0 if any(c.place.feature == "admin1" for c in container.candidates) else 3.0)
-        if containers and not inside and place.country is not None and place.feature != "country":
-            cand.add("outside_containers", -3.0 if place.id.startswith("cur:") else -8.0)
+        if len(inside) < len(containers) and place.country is not None and place.feature != "country":
+            cand.add("outside_containers", -3.0 if place.id.startswith("cur:") else -12.0)
         if mention.weak:
             cand.add("weak_label", -4.0)
 
