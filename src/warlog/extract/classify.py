@@ -4,8 +4,8 @@ Every trigger of the event votes for sub-types (`data/triggers.yaml`); a trigger
 when a context group is present in the event's sentences (e.g. "clashed" next to "protesters" is a
 Violent demonstration). In conflict events, cue words (drone, rocket, IED, civilians, tear gas...)
 and the event's `weapons` vote too. A claim of responsibility decides the type only when it leads
-the event ("X claimed the bombing of..."). The highest total wins; the rule records the votes.
-A draft whose words give no type at least `min_score` is dropped: no silent default code.
+a one-sentence event ("X claimed the bombing of..."): a longer report is about the attack itself.
+The highest total wins; the rule records the votes. A draft whose words give no type at least `min_score` is dropped: no silent default code.
 """
 
 from __future__ import annotations
@@ -74,7 +74,7 @@ def decide(draft: DetectedDraft, nearby: list[Hit]) -> Decision | None:
     groups = cue_groups(nearby)
     weapons = weapon_entries(draft.event.weapons, groups)
     groups |= {entry.group for entry in weapons if entry.group}
-    lead_claim = draft.hits[0].entry.family == "attribution"
+    lead_claim = draft.hits[0].entry.family == "attribution" and len(draft.event.evidence) == 1
     votes: list[Vote] = []
     for hit in draft.hits:
         if hit.entry.family == "attribution" and not lead_claim:

@@ -103,3 +103,9 @@ def test_a_word_without_a_clear_type_makes_no_event(nlp: Language) -> None:
 def test_a_chemical_agent_decides_whatever_delivered_it(nlp: Language) -> None:
     [event] = classify(nlp, "A helicopter dropped barrel bombs filled with chlorine on the village.")
     assert event.sub_event_type == "Chemical weapon"
+
+
+def test_a_claim_leading_a_longer_report_leaves_it_an_attack(nlp: Language) -> None:
+    text = "The group claimed responsibility for a car bombing in the city. The blast killed nine people."
+    [event] = classify(nlp, text)
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
