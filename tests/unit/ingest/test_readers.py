@@ -154,3 +154,15 @@ def test_jsonl_wrong_field_type_is_malformed(tmp_path: Path) -> None:
     path = tmp_path / "typed.jsonl"
     path.write_text(json.dumps({"id": "x", "text": ["not", "a", "string"]}) + "\n")
     assert isinstance(read(path)[0], MalformedRecord)
+
+
+def test_undeclared_legacy_text_is_decoded_by_detection(tmp_path: Path) -> None:
+    path = tmp_path / "legacy.txt"
+    text = "Les habitants ont fui le march\u00e9 apr\u00e8s l'explosion, a d\u00e9clar\u00e9 un t\u00e9moin. " * 3
+    path.write_bytes(text.encode("latin-1"))
+    [article] = read(path)
+    assert (
+        isinstance(article, Article)
+        and "march\u00e9" in article.text
+        and "d\u00e9clar\u00e9 un t\u00e9moin" in article.text
+    )
