@@ -1,0 +1,185 @@
+"""Explainable pairwise features: each says how much a pair of reports looks like one event, and why.
+
+A feature returns a `Contribution` (positive for agreement, negative for disagreement) or None when it
+has nothing to say (a field missing on either side). A veto means the two can never be one event:
+different countries, places or dates too far apart for the places' and dates' precision, or two
+specific attack types (a drone strike and a rocket attack on one base on one day are two events).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+
+from warlog.link.config import LinkConfig
+from warlog.link.families import GENERIC, family
+from warlog.link.periods import Interval, is_day, readings
+from warlog.link.records import Contribution, LinkReport
+from warlog.text import fold
+
+ADJACENT = "one day apart"
+GENERIC_TARGET_WORDS = frozenset(
+    "air base airbase airport international military camp field us american forces troops soldiers people "
+    "civilians one two three four five building region province".split()
+)
+Feature = Callable[[LinkReport, LinkReport, LinkConfig], Contribution | None]
+STOPWORDS = frozenset(
+    "a an the of in on at to and or by for with from was were is are be been has have had that this it its "
+    "as said says say after before into over than their they he she we not no".split()
+)
+
+
+def date(a: LinkReport, b: LinkReport, config: LinkConfig) -> Contribution | None:
+    """Same day scores; one day apart counts against (reporting lag); a gap beyond the precision vetoes.
+
+    Each report may allow more than one reading (see `periods.readings`): the closest pair is used.
+    """
+    first, second = readings(a), readings(b)
+    if not first or not second:
+        return None
+    gap, x, y = min((_gap(p, q), i, j) for i, p in enumerate(first) for j, q in enumerate(second))
+    note = " (weekday read as the publication day)" if x or y else ""
+    if not (is_day(a) and is_day(b)):
+        if gap == 0:
+            return Contribution(feature="date", value=config.period_overlap, note="periods overlap" + note)
+        return Contribution(feature="date", value=0, veto=True, note=f"periods {gap} days apart")
+    if gap == 0:
+        return Contribution(feature="date", value=config.same_day, note="same day" + note)
+    if gap == 1:
+        return Contribution(feature="date", value=config.adjacent_day, note=ADJACENT + note)
+    return Contribution(feature="date", value=0, veto=True, note=f"{gap} days apart")
+
+
+def place(a: LinkReport, b: LinkReport, config: LinkConfig) -> Contribution | None:
+    """Distance within the places' precision scores; two precise places too far apart, or in other
+    countries or provinces, veto. A region-level place (precision 3) that disagrees only counts
+    against, as vague places are the ones most often resolved wrongly."""
+    x, y = a.event, b.event
+    coarse = max(x.geo_precision or 3, y.geo_precision or 3)
+    if coarse == 3 and x.location and x.location == y.location:
+        return Contribution(feature="place", value=config.same_admin1, note=f"both in {x.location}")
+    if x.country and y.country and x.country != y.country:
+        if coarse < 3:
+            return Contribution(feature="place", value=0, veto=True, note=f"{x.country} vs {y.country}")
+        return Contribution(feature="place", value=config.vague_conflict, note=f"{x.country} vs {y.country} (vague)")
+    if None not in (x.latitude, x.longitude, y.latitude, y.longitude) and coarse < 3:
+        km = _km(x.latitude, x.longitude, y.latitude, y.longitude)
+        if km <= (config.town_km if coarse == 1 else config.region_km):
+            return Contribution(feature="place", value=config.same_place, note=f"same place ({km:.0f} km)")
+        if coarse == 1 or x.admin1 != y.admin1:
+            return Contribution(feature="place", value=0, veto=True, note=f"places {km:.0f} km apart")
+    if x.admin1 and y.admin1:
+        if x.admin1 == y.admin1:
+            return Contribution(feature="place", value=config.same_admin1, note=f"both in {x.admin1}")
+        if coarse < 3:
+            return Contribution(feature="place", value=0, veto=True, note=f"{x.admin1} vs {y.admin1}")
+        return Contribution(feature="place", value=config.vague_conflict, note=f"{x.admin1} vs {y.admin1} (vague)")
+    if x.country and x.country == y.country:
+        return Contribution(feature="place", value=config.same_country, note=f"both in {x.country}")
+    return None
+
+
+def event_type(a: LinkReport, b: LinkReport, config: LinkConfig) -> Contribution | None:
+    """Same sub-type scores; a generic type fits a specific one; two different specific types veto.
+
+    The sub-type is read through the weapons (`attack_type`), so a rocket attack classified as a drone
+    strike because the text mentions an earlier drone strike is still a rocket attack.
+    """
+    x, y = attack_type(a, config), attack_type(b, config)
+    if x == y:
+        return Contribution(feature="type", value=config.same_subtype, note=f"both {x}")
+    if family(x) != family(y):
+        return Contribution(feature="type", value=0, veto=True, note=f"{x} vs {y}")
+    if x in GENERIC or y in GENERIC:
+        return Contribution(feature="type", value=config.generic_subtype, note=f"{x} fits {y}")
+    return Contribution(feature="type", value=0, veto=True, note=f"{x} vs {y}")
+
+
+def attack_type(report: LinkReport, config: LinkConfig) -> str:
+    """The sub-type, unless the report's weapons all point to one other specific attack type."""
+    own = report.event.sub_event_type
+    implied = {config.weapon_types[w] for w in report.event.weapons if w in config.weapon_types}
+    if len(implied) == 1 and own not in implied and own not in GENERIC:
+        return implied.pop()
+    return own
+
+
+def actors(a: LinkReport, b: LinkReport, config: LinkConfig) -> Contribution | None:
+    """Sharing a canonical actor (as perpetrator or in a claim) scores; naming only different ones counts against."""
+    first, second = _actors(a), _actors(b)
+    if not first or not second:
+        return None
+    if shared := first & second:
+        return Contribution(feature="actors", value=config.shared_actor, note="both name " + ", ".join(sorted(shared)))
+    return Contribution(feature="actors", value=config.different_actor, note="different actors named")
+
+
+def target(a: LinkReport, b: LinkReport, config: LinkConfig) -> Contribution | None:
+    """Targets that share a word (folded, stopwords aside) score."""
+    first = _words(a.event.target or "") - GENERIC_TARGET_WORDS
+    second = _words(b.event.target or "") - GENERIC_TARGET_WORDS
+    if not first or not second:
+        return None
+    if shared := first & second:
+        return Contribution(feature="target", value=config.shared_target, note="target: " + " ".join(sorted(shared)))
+    return None
+
+
+def weapons(a: LinkReport, b: LinkReport, config: LinkConfig) -> Contribution | None:
+    """A shared weapon scores; weapons of one attack type (missile, ballistic missile) are neutral; others
+    count against."""
+    first, second = set(a.event.weapons), set(b.event.weapons)
+    if not first or not second:
+        return None
+    if shared := first & second:
+        return Contribution(feature="weapons", value=config.shared_weapon, note="both " + ", ".join(sorted(shared)))
+    if {config.weapon_types.get(w) for w in first} & {config.weapon_types.get(w) for w in second} - {None}:
+        return None
+    return Contribution(feature="weapons", value=config.different_weapon, note="different weapons")
+
+
+def toll(a: LinkReport, b: LinkReport, config: LinkConfig) -> Contribution | None:
+    """The same non-zero death toll scores (a different toll says nothing: one outlet may be wrong)."""
+    if a.event.fatalities and a.event.fatalities == b.event.fatalities:
+        return Contribution(feature="toll", value=config.same_toll, note=f"both {a.event.fatalities} killed")
+    return None
+
+
+def text(a: LinkReport, b: LinkReport, config: LinkConfig) -> Contribution | None:
+    """Jaccard similarity of the content words of the two reports' evidence sentences, weighted."""
+    first, second = evidence_words(a), evidence_words(b)
+    if not first or not second:
+        return None
+    jaccard = len(first & second) / len(first | second)
+    return Contribution(feature="text", value=round(config.text_similarity * jaccard, 3), note=f"Jaccard {jaccard:.2f}")
+
+
+def _gap(first: Interval, second: Interval) -> int:
+    return max((second[0] - first[1]).days, (first[0] - second[1]).days, 0)
+
+
+FEATURES: tuple[Feature, ...] = (date, place, event_type, actors, target, weapons, toll, text)
+
+
+def evidence_words(report: LinkReport) -> frozenset[str]:
+    """Folded content words of a report's evidence sentences."""
+    return _words(" ".join(evidence.sentence for evidence in report.event.evidence))
+
+
+def _words(value: str) -> frozenset[str]:
+    return frozenset(word for word in re.findall(r"\w+", fold(value)) if word not in STOPWORDS and len(word) > 1)
+
+
+def _actors(report: LinkReport) -> set[str]:
+    event = report.event
+    named = {event.actor1, *(claim.actor for claim in event.claims if claim.kind != "denied")}
+    return {name for name in named if name}
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 12742 * math.asin(math.sqrt(h))
