@@ -23,7 +23,7 @@ from pathlib import Path
 import pycountry
 
 from warlog.geo.distance import haversine_km
-from warlog.geo.names import TRANSLITERATION_FILE, place_key
+from warlog.geo.names import TRANSLITERATION_FILE, compact_key, place_key
 from warlog.knowledge import data_path, load_data
 from warlog.text import APOSTROPHES, strip_accents
 
@@ -119,6 +119,8 @@ def latin_keys(names: list[str]) -> set[str]:
         key = place_key(name)
         if len(key) >= MIN_KEY_LENGTH and key.isascii():
             keys.add(key)
+            if len(compact_key(key)) >= MIN_KEY_LENGTH:
+                keys.add(compact_key(key))
     return keys
 
 
@@ -324,8 +326,10 @@ def build_index(path: Path | None = None) -> Path:
     names = admin1_names()
     cities = city_rows(names)
     rows = [*cities, *admin1_rows(cities, names), *country_rows(cities), *curated_rows(cities)]
-    if path is None:
-        path = index_path()
+    default = index_path()
+    path = write_index(path or default, rows)
+    if path == default:
         for stale in path.parent.glob("gazetteer-*.sqlite"):
-            stale.unlink(missing_ok=True)
-    return write_index(path, rows)
+            if stale != path:
+                stale.unlink(missing_ok=True)
+    return path

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from warlog.geo.build import build_index, index_path
 from warlog.geo.model import Place
-from warlog.geo.names import place_key
+from warlog.geo.names import compact_key, place_key
 
 _COLUMNS = "p.id, p.name, p.feature, p.country, p.admin1, p.lat, p.lon, p.population"
 
@@ -25,7 +25,10 @@ class Gazetteer:
         return self.lookup_key(place_key(name))
 
     def lookup_key(self, key: str) -> list[Place]:
-        """Every place indexed under `key`, most populous first."""
+        """Every place indexed under `key` (else under its spaceless form), most populous first."""
+        return self._places_under(key) or (self._places_under(compact_key(key)) if " " in key else [])
+
+    def _places_under(self, key: str) -> list[Place]:
         rows = self._db.execute(
             f"SELECT {_COLUMNS} FROM names n JOIN places p ON p.rid = n.rid WHERE n.key = ? ORDER BY p.population DESC",
             (key,),

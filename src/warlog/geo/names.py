@@ -27,6 +27,11 @@ def place_key(name: str) -> str:
     return " ".join(variants.get(token, token) for token in fold(name).split())
 
 
+def compact_key(key: str) -> str:
+    """A key without spaces, so 'Kyain Seikgyi' meets 'Kyainseikgyi' and 'Mu Se' meets 'Muse'."""
+    return key.replace(" ", "")
+
+
 # One-word names that are also ordinary English words: a place only when written inside a place list.
 GENERIC_NAMES = frozenset(
     "north south east west northern southern eastern western northeast northwest southeast southwest central "

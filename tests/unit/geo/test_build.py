@@ -26,3 +26,8 @@ def test_display_name_keeps_apostrophe_as_ascii() -> None:
 def test_latin_keys_skip_other_scripts_codes_and_digits() -> None:
     keys = latin_keys(["Mosul", "\u0627\u0644\u0645\u0648\u0635\u0644", "Mosul 2", "MO"])
     assert keys == {"mosul"}
+
+
+def test_latin_keys_add_a_spaceless_form_of_long_names() -> None:
+    assert latin_keys(["Kyain Seikgyi"]) == {"kyain seikgyi", "kyainseikgyi"}
+    assert latin_keys(["U.S."]) == {"u s"}

@@ -22,3 +22,8 @@ def test_point_places_and_containment(tiny_gazetteer: Gazetteer) -> None:
     assert south.contains(tyre)
     assert tiny_gazetteer.country("LB").contains(south)
     assert not tiny_gazetteer.admin1("LB", "Nabatieh").contains(tyre)
+
+
+def test_lookup_falls_back_to_the_spaceless_key(tiny_gazetteer: Gazetteer) -> None:
+    assert [p.id for p in tiny_gazetteer.lookup("Bint-Jbeil")] == ["gn:6"]
+    assert [p.id for p in tiny_gazetteer.lookup("Bin Tjbeil")] == ["gn:6"]
