@@ -188,4 +188,17 @@ def find_mentions(doc: Doc, registry: Registry, learned: list[LearnedAlias]) -> 
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is not None:
             add(span, None, UNIDENTIFIED, "generic")
-    return sorted(mentions, key=lambda m: m.span.start)
+    return sorted((m for m in mentions if not _unit_of_known_group(m, mentions)), key=lambda m: m.span.start)
+
+
+def _unit_of_known_group(mention: ActorMention, mentions: list[ActorMention]) -> bool:
+    """An unknown name followed by "of [the] <known group>" is a unit of that group ("the X Brigade of the PKK")."""
+    if mention.via != "unknown":
+        return False
+    doc, end = mention.span.doc, mention.span.end
+    if mention.span[-1].lower_ != "of":
+        if end >= len(doc) or doc[end].lower_ != "of":
+            return False
+        end += 1
+    end += 1 if end < len(doc) and doc[end].lower_ == "the" else 0
+    return any(m.span.start == end and m.actor is not None for m in mentions)

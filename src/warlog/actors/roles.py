@@ -16,7 +16,7 @@ ATTACK_VERBS = frozenset(
      "detonate", "kill", "wound", "injure", "ambush", "storm", "shoot", "raid", "assault", "stage", "mount",
      "execute", "perpetrate", "fly", "send", "deploy", "lob", "explode", "blow", "kidnap", "abduct", "seize",
      "capture", "clash", "fight", "engage", "open", "plant", "throw", "hurl", "burn", "destroy", "damage",
-     "bombard", "pound", "rocket", "behead", "execute", "massacre", "torch", "loot", "occupy", "overrun"}
+     "bombard", "pound", "rocket", "behead", "massacre", "torch", "loot", "occupy", "overrun"}
 )
 INTERCEPT_VERBS = frozenset({"intercept", "down", "repel", "repulse", "thwart", "foil", "defuse", "neutralize",
                              "neutralise", "counter"})
@@ -36,6 +36,7 @@ CIVILIAN_NOUNS = frozenset(
 )
 POLICE_NOUNS = frozenset({"police", "policeman", "policemen", "patrolman", "gendarme", "gendarmerie"})
 MILITARY_NOUNS = frozenset({"soldier", "troop", "army", "military", "serviceman", "servicemen"})
+DOWNING_VERBS = frozenset({"destroy", "jam", "disable", "neutralize", "neutralise", "shoot", "down", "intercept"})
 VICTIM_VERBS = frozenset({"suffer", "face", "endure", "witness", "experience", "sustain", "survive", "undergo"})
 LAUNCH_VERBS = frozenset({"use", "launch", "fire", "drop", "send", "deploy", "fly", "plant", "throw", "hurl", "lob"})
 MEMBER_NOUNS = frozenset({"member", "fighter", "militant", "element", "unit", "faction", "cell", "gunman", "supporter",
@@ -60,16 +61,23 @@ def governor(token: Token) -> tuple[Token, Token | None]:
             if token.dep_ in ("compound", "amod", "nmod") and token.head.lemma_.lower() in ATTACK_NOUNS:
                 modified = token.head
             token = token.head
-        elif token.dep_ == "pobj" and token.head.lower_ in ("of", "for") and token.head.head.lemma_.lower() in MEMBER_NOUNS:
+        elif token.dep_ == "pobj" and token.head.lower_ in ("of", "for") and is_member_noun(token.head.head):
             token = token.head.head
-        elif token.dep_ == "poss" and token.head.lemma_.lower() in MEMBER_NOUNS:
+        elif token.dep_ == "poss" and is_member_noun(token.head):
             token = token.head
         else:
             break
     return token, modified
 
 
+def is_member_noun(token: Token) -> bool:
+    """'members', 'fighters', 'spokesman', and unit names ending in one ('Air Defense Forces')."""
+    lemma = token.lemma_.lower()
+    return lemma in MEMBER_NOUNS or (token.pos_ == "PROPN" and lemma.removesuffix("s") in MEMBER_NOUNS)
+
+
 def is_attack_verb(verb: Token) -> bool:
+    """An attack verb, or a phrasal "carry out" / "set off"."""
     return verb.lemma_.lower() in ATTACK_VERBS or any(c.dep_ == "prt" and c.lemma_ in ("out", "off") for c in verb.children)
 
 
@@ -103,9 +111,9 @@ def _role_from_parse(mention: ActorMention, trigger: Span | None) -> ActorRole |
     token, modified = governor(mention.span.root)
     dep, head = token.dep_, token.head
     if token.dep_ == "poss" and head.lemma_.lower() in ATTACK_NOUNS:
-        return _role_of_noun_user(head, default="perpetrator")
+        return _role_of_noun_user(head)
     if modified is not None and dep != "poss":
-        return _role_of_noun_user(modified, default="perpetrator")
+        return _role_of_noun_user(modified)
     if dep in ("nsubj", "csubj"):
         if _is_intercept(head):
             return "target"
@@ -116,59 +124,53 @@ def _role_from_parse(mention: ActorMention, trigger: Span | None) -> ActorRole |
         governs_trigger = (trigger is not None and head.pos_ == "VERB" and head.lemma_.lower() != "be"
                            and trigger.root in head.subtree)
         return "perpetrator" if is_attack_verb(head) or governs_trigger else None
-    if dep == "nsubjpass":
-        return "target" if is_attack_verb(head) else None
-    if dep == "dobj":
-        if _is_intercept(head):
+    if dep == "pobj" and head.lower_ == "by" and (
+        head.dep_ == "agent" or head.head.lemma_.lower() in ATTACK_NOUNS | VICTIM_VERBS
+    ):
+        governing = head.head
+        if head.dep_ == "agent" and not is_attack_verb(governing) and trigger is None:
             return None
-        return "target" if is_attack_verb(head) and head.lemma_.lower() not in LAUNCH_VERBS else None
-    if dep == "pobj":
-        prep = head
-        if prep.lower_ == "by" and (prep.dep_ == "agent" or prep.head.lemma_.lower() in ATTACK_NOUNS | VICTIM_VERBS):
-            governing = prep.head
-            if prep.dep_ == "agent" and not is_attack_verb(governing) and trigger is None:
-                return None
-            if governing.lemma_.lower() == "use" and not any(c.dep_ == "nsubjpass" and c.lemma_.lower() in WEAPON_NOUNS
-                                                             for c in governing.children):
-                return None
-            if prep.dep_ == "agent" and (_is_intercept(governing) or _weapon_subject(governing)):
-                return "target"
-            return "perpetrator"
-        if prep.lower_ in TARGET_PREPOSITIONS and (
-            is_attack_verb(prep.head) or prep.head.lemma_.lower() in ATTACK_NOUNS
-        ):
+        if governing.lemma_.lower() == "use" and not _weapon_subject(governing):
+            return None
+        downed = governing.lemma_.lower() in DOWNING_VERBS and _weapon_subject(governing)
+        if head.dep_ == "agent" and (_is_intercept(governing) or downed):
             return "target"
-    return None
+        return "perpetrator"
+    return "target" if is_hit(token) else None
 
 
-def _role_from_parse_token(token: Token) -> ActorRole | None:
-    """Is this noun what the attack hit (object or passive subject of an attack verb, or 'at/on/against' it)?"""
+def is_hit(token: Token) -> bool:
+    """Is this noun what the attack hit: object or passive subject of an attack verb, or "at/on/against" an
+    attack ("fired at the base", "a strike on the convoy")? Launched weapons and intercepted drones are not."""
     dep, head = token.dep_, token.head
-    if dep == "nsubjpass" and is_attack_verb(head):
-        return "target"
-    if dep == "dobj" and is_attack_verb(head) and not _is_intercept(head) and head.lemma_.lower() not in LAUNCH_VERBS:
-        return "target"
-    if dep == "pobj" and head.lower_ in TARGET_PREPOSITIONS and (is_attack_verb(head.head)
-                                                                 or head.head.lemma_.lower() in ATTACK_NOUNS):
-        return "target"
-    return None
+    if dep == "nsubjpass":
+        return is_attack_verb(head)
+    if dep == "dobj":
+        return is_attack_verb(head) and not _is_intercept(head) and head.lemma_.lower() not in LAUNCH_VERBS
+    if dep == "pobj" and head.lower_ in TARGET_PREPOSITIONS:
+        return is_attack_verb(head.head) or head.head.lemma_.lower() in ATTACK_NOUNS
+    return False
 
 
 def _weapon_subject(verb: Token) -> bool:
-    """'the drone was destroyed by X': a passive verb whose subject is a weapon (X is the interceptor)."""
-    return any(c.dep_ == "nsubjpass" and c.lemma_.lower() in WEAPON_NOUNS for c in verb.children) or any(
-        c.dep_ == "nsubjpass" and c.lemma_.lower() in WEAPON_NOUNS for c in verb.head.children if verb.dep_ == "conj")
+    """A passive verb about a weapon: 'the drone was destroyed by X' (X downed it), 'a drone operated by X'."""
+    if verb.dep_ in ("acl", "relcl") and verb.head.lemma_.lower() in WEAPON_NOUNS:
+        return True
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if verb.dep_ == "conj":
+        subjects += [c for c in verb.head.children if c.dep_ == "nsubjpass"]
+    return any(c.lemma_.lower() in WEAPON_NOUNS for c in subjects)
 
 
-def _role_of_noun_user(noun: Token, default: ActorRole) -> ActorRole | None:
+def _role_of_noun_user(noun: Token) -> ActorRole | None:
     """"X drone", "X's drones", "X troops": the owner is the perpetrator, unless the thing is what was hit
     ("damaging an X aircraft", "attacked X troops"). A downed drone stays its owner's ("Y downed an X drone")."""
     head_word, _ = governor(noun)
     if head_word.dep_ == "pobj" and head_word.head.lower_ in ("from", "in", "near"):
         return None
-    if noun.lemma_.lower() not in WEAPON_NOUNS and _role_from_parse_token(head_word) == "target":
+    if noun.lemma_.lower() not in WEAPON_NOUNS and is_hit(head_word):
         return "target"
-    return default
+    return "perpetrator"
 
 
 def victim_in(sentence: Span, nouns: frozenset[str]) -> Token | None:
@@ -177,9 +179,6 @@ def victim_in(sentence: Span, nouns: frozenset[str]) -> Token | None:
         if token.lemma_.lower() not in nouns:
             continue
         head_word, _ = governor(token)
-        if head_word.dep_ == "nsubjpass" or (
-            head_word.dep_ in ("dobj", "pobj")
-            and (is_attack_verb(head_word.head) or head_word.head.lower_ in TARGET_PREPOSITIONS)
-        ):
+        if head_word.dep_ == "nsubjpass" or is_hit(head_word):
             return token
     return None

@@ -15,11 +15,19 @@ from collections.abc import Sequence
 import pycountry
 from spacy.tokens import Doc, Span
 
-from warlog.actors.claims import FoundClaim, attribution_status, find_claims
+from warlog.actors.claims import KIND_STRENGTH, FoundClaim, attribution_status, find_claims
 from warlog.actors.mentions import LEARNED_KEY, ActorMention, find_mentions, learn_aliases
 from warlog.actors.model import Actor, LearnedAlias
 from warlog.actors.registry import Registry, load_registry
-from warlog.actors.roles import CIVILIAN_NOUNS, MEMBER_NOUNS, MILITARY_NOUNS, POLICE_NOUNS, governor, role_of, victim_in
+from warlog.actors.roles import (
+    CIVILIAN_NOUNS,
+    MILITARY_NOUNS,
+    POLICE_NOUNS,
+    governor,
+    is_member_noun,
+    role_of,
+    victim_in,
+)
 from warlog.extract.base import DocState, EventDraft, Stage
 
 STATE_KINDS = frozenset({"state", "military", "police"})
@@ -114,36 +122,41 @@ class ActorStage(Stage):
     @staticmethod
     def _perpetrator(draft: EventDraft, in_event: list[ActorMention], roles: dict[int, str | None],
                      mentions: list[ActorMention], claims: list[FoundClaim]) -> tuple[ActorMention | None, str | None]:
-        """Who did it, strongest evidence first: the named perpetrator closest to the trigger in its sentence
-        (a state named in passing yields to a claim); an unhedged claim of responsibility; when the
-        trigger's sentence names no one, a group opening it, then a perpetrator in the event's other
-        sentences (or the two before it); the strongest other claim; a generic one ("unknown gunmen")."""
+        """Who did it, strongest evidence first:
+        1. the named perpetrator closest to the trigger in its sentence (a state named in passing yields to a
+           claim of responsibility);
+        2. an unhedged claim of responsibility;
+        3. when the trigger's sentence names no one: a group opening it, then a named perpetrator in the
+           event's other sentences (or the two before it);
+        4. a claim by a named authority ("officials blamed X");
+        5. a generic perpetrator ("unknown gunmen", "Iranian-backed militias"), nearest the trigger first;
+        6. the strongest remaining claim ("traced to X", "sources attributed it to X", "suspected X")."""
         trigger_sentence = draft.trigger.sent
-        perpetrators = [m for m in in_event if roles[id(m)] == "perpetrator"]
-        named = [m for m in perpetrators if m.via != "generic"]
-        in_trigger = sorted((m for m in perpetrators if m.span.sent == trigger_sentence), key=lambda m: _closeness(m, draft))
-        elsewhere = [m for m in named if m.span.sent != trigger_sentence and _acts(m)]
-        if not named:
-            first = _sentence_start(draft, 2)
-            before = [m for m in mentions if first <= m.span.start < trigger_sentence.start]
-            elsewhere = [m for m in before if m.via != "generic" and _acts(m) and role_of(m) == "perpetrator"]
+        perpetrators = sorted((m for m in in_event if roles[id(m)] == "perpetrator"),
+                              key=lambda m: (m.span.sent != trigger_sentence, _closeness(m, draft)))
+        named = [m for m in perpetrators if not _generic(m)]
+        generic = [m for m in perpetrators if _generic(m) and (m.span.sent == trigger_sentence or _acts(m))]
         ranked = sorted((c for c in claims if c.claim.kind != "denied"), key=lambda c: -c.strength())
-        best = in_trigger[0] if in_trigger else None
-        if best is not None and best.via != "generic" and not (best.actor and best.actor.kind in STATE_KINDS
-                                                               and _claimed(ranked)):
+        best = named[0] if named and named[0].span.sent == trigger_sentence else None
+        if best is not None and not (best.actor and best.actor.kind in STATE_KINDS and _claimed(ranked)):
             return best, "role"
         if _claimed(ranked):
             return ranked[0].mention, "claim:claimed"
-        leading = [m for m in in_event if m.span.sent == trigger_sentence and _leads(m, draft, roles[id(m)])]
-        unnamed = best is None or best.via == "generic"
-        if leading and unnamed:
-            return leading[0], "role:position"
-        if elsewhere and unnamed:
-            return elsewhere[0], "role:context"
+        if best is None:
+            leading = [m for m in in_event if m.span.sent == trigger_sentence and _leads(m, draft, roles[id(m)])]
+            first = _sentence_start(draft, 2)
+            before = [m for m in mentions if first <= m.span.start < trigger_sentence.start]
+            elsewhere = [m for m in named if _acts(m)] or [
+                m for m in before if not _generic(m) and _acts(m) and role_of(m) == "perpetrator"]
+            for found, rule in ((leading, "role:position"), (elsewhere, "role:context")):
+                if found:
+                    return found[0], rule
+        if ranked and ranked[0].strength() >= KIND_STRENGTH["blamed"]:
+            return ranked[0].mention, f"claim:{ranked[0].claim.kind}"
+        if generic:
+            return generic[0], "generic"
         if ranked:
             return ranked[0].mention, f"claim:{ranked[0].claim.kind}"
-        if perpetrators:
-            return perpetrators[0], "generic"
         return None, None
 
     def _set_target(self, draft: EventDraft, in_event: list[ActorMention], roles: dict[int, str | None],
@@ -238,6 +251,11 @@ def learned_aliases(doc: Doc) -> list[LearnedAlias]:
     return list(doc.user_data.get(LEARNED_KEY, []))
 
 
+def _generic(mention: ActorMention) -> bool:
+    """A description rather than a name: "unknown gunmen", "Iranian-backed militias", "local defense forces"."""
+    return mention.via == "generic" or (mention.actor is not None and mention.actor.generic)
+
+
 def _claimed(ranked: list[FoundClaim]) -> bool:
     return bool(ranked) and ranked[0].claim.kind == "claimed" and not ranked[0].claim.hedged
 
@@ -274,11 +292,11 @@ def _leads(mention: ActorMention, draft: EventDraft, role: str | None) -> bool:
     """A named group opening the clause before the trigger, in no other role: the perpetrator of a
     sentence the parser got wrong ("Islamic Resistance in Iraq militants targeted ...", "in X town, a
     combined force of Y attacked ...")."""
-    if role is not None or mention.actor is None or mention.actor.kind in STATE_KINDS or mention.via == "generic":
+    if role is not None or mention.actor is None or mention.actor.kind in STATE_KINDS or _generic(mention):
         return False
     if mention.span.end > draft.trigger.start:
         return False
     token = mention.span.root
-    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in MEMBER_NOUNS:
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and is_member_noun(token.head.head):
         return token.head.head.dep_ not in ("dobj", "nsubjpass")
     return token.dep_ in ("ROOT", "aux", "auxpass", "nsubj", "appos", "dep", "npadvmod", "compound", "nmod")

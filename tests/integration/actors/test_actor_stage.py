@@ -264,3 +264,36 @@ def test_the_verb_nearest_the_trigger_names_the_perpetrator(actors):
 def test_country_that_suffered_attacks_is_their_target(actors):
     [event] = actors("Pakistan has suffered dozens of drone attacks by the TTP this year.", "attacks")
     assert event.actor1 == "Tehrik-i-Taliban Pakistan"
+
+
+def test_weapons_launched_or_used_by_a_group_are_its_attack(actors):
+    [event] = actors("The drones were launched by the Houthis from Saada.", "launched")
+    assert event.actor1 == "Houthis (Ansar Allah)"
+    [event] = actors("Two drones used by Hamas were shot down over the sea.", "drones")
+    assert event.actor1 == "Hamas"
+
+
+def test_drone_destroyed_by_air_defences_is_not_their_attack(actors):
+    [event] = actors("A drone was destroyed by Saudi air defenses over Najran.", "drone")
+    assert event.actor1 is None
+    assert event.actor2 == "Military Forces of Saudi Arabia"
+
+
+def test_drone_operated_by_a_group(actors):
+    [event] = actors("An armed drone operated by Daesh killed four civilians in Mosul.", "killed", country="IQ")
+    assert event.actor1 == "Islamic State"
+    assert event.actor2 == "Civilians (Iraq)"
+
+
+def test_named_group_beats_a_generic_description_in_the_same_force(actors):
+    text = "A combined force of the KNLA and unidentified drone teams attacked the hill base with drones."
+    [event] = actors(text, "attacked")
+    assert event.actor1.startswith("KNU/KNLA")
+
+
+def test_unit_of_a_known_group_claims_for_the_group(actors):
+    text = ("Two drones targeted an air base in Diyarbakir. "
+            "The Martyr Zagros Air Defense Forces of the PKK claimed responsibility for the attack.")
+    [event] = actors(text, "targeted")
+    assert event.actor1 == "Kurdistan Workers' Party"
+    assert event.attribution_status == "claimed"
