@@ -1,4 +1,5 @@
-"""The service layer: readers' articles → duplicate checks → extraction → persistence, one transaction per batch.
+"""The service layer: readers' articles → duplicate checks → extraction → persistence → linking, one
+transaction per batch (new reports join the stored canonical events, see `warlog.store.linking`).
 
 Stages know nothing of storage; this is the one place that joins extraction and the database. A batch is
 committed whole or not at all, so a crash leaves the database consistent, and re-running the same ingest
@@ -15,6 +16,7 @@ from itertools import islice
 from warlog.ingest import dedup
 from warlog.records import Article, Event
 from warlog.store import ArticleRepository, Database, ReportRepository
+from warlog.store.linking import EventLinker
 
 Extractor = Callable[[Iterable[Article]], Iterator[tuple[Article, list[Event]]]]
 DEFAULT_BATCH_SIZE = 32
@@ -156,6 +158,7 @@ class IngestService:
                     stored_articles += 1
                     if near is None:
                         stored_reports += reports.add_all(ids[-1], next(extracted))
+                EventLinker(session).link_articles(ids)
         finally:
             for position in range(len(planned)):
                 index.remove(("batch", position))

@@ -17,7 +17,6 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Sequence
 
 from warlog.actors.claims import attribution_status
-from warlog.extract.base import short_hash
 from warlog.link.cluster import Cluster
 from warlog.link.config import LinkConfig
 from warlog.link.families import GENERIC
@@ -37,9 +36,10 @@ VERBS = {
 }
 
 
-def event_uid(first_key: str) -> str:
-    """A canonical event's id: stable, from its first report's key (so input order never changes it)."""
-    return f"ev-{short_hash(first_key)}"
+def event_uid(cluster: Cluster) -> str:
+    """A canonical event's id: its first report's event id (reports sorted by key, so input order never
+    changes it; an event told by one report keeps that report's id)."""
+    return cluster.reports[0].event.event_id
 
 
 def reconcile(cluster: Cluster, config: LinkConfig) -> CanonicalEvent:
@@ -50,7 +50,7 @@ def reconcile(cluster: Cluster, config: LinkConfig) -> CanonicalEvent:
     typed = _choose(reports, lambda r: attack_type(r, config), lambda r: (attack_type(r, config) in GENERIC,))
     kind = attack_type(typed, config) if typed else reports[0].event.sub_event_type
     base = next((r for r in reports if r.event.sub_event_type == kind), typed or reports[0])
-    update: dict[str, object] = {"event_id": event_uid(reports[0].key), "provenance": {}}
+    update: dict[str, object] = {"event_id": event_uid(cluster), "provenance": {}}
     support["event_type"] = _keys(reports, lambda r: attack_type(r, config) == kind)
     if (dated := _date(reports)) is not None:
         update |= dated[0]
@@ -202,4 +202,11 @@ def _link(report: LinkReport, decisions: Sequence[LinkDecision]) -> ReportLink:
         reason = "the event's only report" if not decisions else "linked through other reports of the event"
         return ReportLink(key=report.key, doc_id=report.doc_id, source=report.source, reason=reason)
     best = max(own, key=lambda d: (d.score, d.a, d.b))
-    return ReportLink(key=report.key, doc_id=report.doc_id, source=report.source, score=best.score, reason=best.reason)
+    return ReportLink(
+        key=report.key,
+        doc_id=report.doc_id,
+        source=report.source,
+        score=best.score,
+        near_threshold=best.near_threshold,
+        reason=best.reason,
+    )

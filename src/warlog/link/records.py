@@ -83,6 +83,7 @@ class ReportLink(BaseModel):
     doc_id: str
     source: str | None = None
     score: float | None = Field(default=None, description="The best score to another report of the event.")
+    near_threshold: bool = False
     reason: str
 
 

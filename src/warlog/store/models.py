@@ -1,4 +1,4 @@
-"""The database tables. Per-article events are *reports*: a later canonical-event table links several reports."""
+"""The database tables: articles, per-article event *reports*, and the canonical events that link them."""
 
 from __future__ import annotations
 
@@ -54,3 +54,70 @@ class ReportRow(Base):
     latitude: Mapped[float | None] = mapped_column(Float)
     longitude: Mapped[float | None] = mapped_column(Float)
     event_json: Mapped[str] = mapped_column(Text)
+
+
+class CampaignRow(Base):
+    """A series of canonical events by one perpetrator against one target (PLOVER's `link`)."""
+
+    __tablename__ = "campaigns"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = mapped_column(String(32), unique=True)
+    key: Mapped[str] = mapped_column(String(1024), unique=True)
+    label: Mapped[str] = mapped_column(Text)
+
+
+class EventRow(Base):
+    """One real-world event reconciled from its reports: the canonical JSON plus the columns filtered on.
+
+    `window_start`/`window_end` span every date reading of its reports, so new reports find it by date.
+    """
+
+    __tablename__ = "events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = mapped_column(String(32), unique=True)
+    event_date: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    date_precision: Mapped[str | None] = mapped_column(String(8))
+    window_start: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    window_end: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    event_type: Mapped[str] = mapped_column(String(128), index=True)
+    sub_event_type: Mapped[str] = mapped_column(String(128), index=True)
+    actor1: Mapped[str | None] = mapped_column(String(512), index=True)
+    actor2: Mapped[str | None] = mapped_column(String(512), index=True)
+    country: Mapped[str | None] = mapped_column(String(128), index=True)
+    admin1: Mapped[str | None] = mapped_column(String(256), index=True)
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
+    fatalities: Mapped[int | None] = mapped_column(Integer)
+    weapons: Mapped[str | None] = mapped_column(Text)
+    attribution_status: Mapped[str | None] = mapped_column(String(16), index=True)
+    report_count: Mapped[int] = mapped_column(Integer)
+    campaign_key: Mapped[str | None] = mapped_column(String(1024), index=True)
+    campaign_id: Mapped[int | None] = mapped_column(ForeignKey("campaigns.id", ondelete="SET NULL"), index=True)
+    linker: Mapped[str] = mapped_column(String(64))
+    canonical_json: Mapped[str] = mapped_column(Text)
+
+
+class EventReportRow(Base):
+    """A report attached to a canonical event, with the decision that linked it."""
+
+    __tablename__ = "event_reports"
+
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    report_key: Mapped[str] = mapped_column(String(128), index=True)
+    score: Mapped[float | None] = mapped_column(Float)
+    decision_json: Mapped[str] = mapped_column(Text)
+
+
+class LinkOverrideRow(Base):
+    """A manual decision between two reports (by report key): `merge` or `split`; later ingests respect it."""
+
+    __tablename__ = "link_overrides"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(8))
+    report_a: Mapped[str] = mapped_column(String(128), index=True)
+    report_b: Mapped[str] = mapped_column(String(128), index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))

@@ -1,0 +1,110 @@
+"""The `events` table: canonical events (one per real-world event) as JSON plus filterable columns."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from sqlalchemy import delete, func, or_, select
+from sqlalchemy.orm import Session
+
+from warlog.link.records import CanonicalEvent
+from warlog.store.models import CampaignRow, EventRow
+from warlog.store.records import ReportFilter
+from warlog.store.reports import WEAPON_SEPARATOR, period_start
+
+
+class EventRepository:
+    """Reads and writes `events` rows within one session."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add(self, event: CanonicalEvent, window: tuple[dt.date, dt.date] | None, campaign_key: str | None) -> int:
+        """Store a canonical event; `window` spans its reports' date readings. Returns the row id."""
+        e = event.event
+        row = EventRow(
+            uid=event.uid,
+            event_date=period_start(e.event_date),
+            date_precision=e.date_precision,
+            window_start=window[0] if window else None,
+            window_end=window[1] if window else None,
+            event_type=e.event_type,
+            sub_event_type=e.sub_event_type,
+            actor1=e.actor1,
+            actor2=e.actor2,
+            country=e.country,
+            admin1=e.admin1,
+            latitude=e.latitude,
+            longitude=e.longitude,
+            fatalities=e.fatalities,
+            weapons=WEAPON_SEPARATOR.join(e.weapons) or None,
+            attribution_status=e.attribution_status,
+            report_count=len(event.reports),
+            campaign_key=campaign_key,
+            linker=event.linker,
+            canonical_json=event.model_dump_json(exclude={"campaign"}),
+        )
+        self.session.add(row)
+        self.session.flush()
+        return row.id
+
+    def delete(self, ids: Iterable[int]) -> None:
+        """Remove events (their report links go with them)."""
+        self.session.execute(delete(EventRow).where(EventRow.id.in_(list(ids))))
+
+    def in_window(self, start: dt.date, end: dt.date) -> list[int]:
+        """Ids of events whose date window meets [start, end] (undated events are never candidates)."""
+        query = select(EventRow.id).where(EventRow.window_start <= end, EventRow.window_end >= start)
+        return list(self.session.scalars(query))
+
+    def count(self) -> int:
+        return self.session.scalar(select(func.count()).select_from(EventRow)) or 0
+
+    def get(self, uid: str) -> CanonicalEvent | None:
+        """The canonical event with this uid, or None."""
+        found = self.session.execute(
+            select(EventRow, CampaignRow.uid).outerjoin(CampaignRow).where(EventRow.uid == uid)
+        ).first()
+        return _event(*found) if found else None
+
+    def row_id(self, uid: str) -> int | None:
+        return self.session.scalar(select(EventRow.id).where(EventRow.uid == uid))
+
+    def list(self, where: ReportFilter | None = None) -> list[CanonicalEvent]:
+        """Canonical events matching `where`, by date then uid (dates compare with the period's start)."""
+        where = where or ReportFilter()
+        query = select(EventRow, CampaignRow.uid).outerjoin(CampaignRow).order_by(EventRow.event_date, EventRow.uid)
+        if where.since:
+            query = query.where(EventRow.event_date >= where.since)
+        if where.until:
+            query = query.where(EventRow.event_date <= where.until)
+        if where.type:
+            kind = where.type.lower()
+            query = query.where(
+                or_(func.lower(EventRow.event_type) == kind, func.lower(EventRow.sub_event_type) == kind)
+            )
+        if where.actor:
+            pattern = f"%{where.actor}%"
+            query = query.where(or_(EventRow.actor1.ilike(pattern), EventRow.actor2.ilike(pattern)))
+        if where.country:
+            query = query.where(func.lower(EventRow.country) == where.country.lower())
+        if where.weapon:
+            query = query.where(EventRow.weapons.ilike(f"%{where.weapon}%"))
+        if where.limit:
+            query = query.limit(where.limit)
+        return [_event(row, campaign) for row, campaign in self.session.execute(query)]
+
+    def with_campaign_keys(self, keys: Iterable[str]) -> list[tuple[int, str]]:
+        """(id, campaign key) of every event whose campaign key is one of `keys`."""
+        query = select(EventRow.id, EventRow.campaign_key).where(EventRow.campaign_key.in_(list(keys)))
+        return [(event_id, key) for event_id, key in self.session.execute(query)]
+
+    def set_campaign(self, ids: Iterable[int], campaign_id: int | None) -> None:
+        for row in self.session.scalars(select(EventRow).where(EventRow.id.in_(list(ids)))):
+            row.campaign_id = campaign_id
+        self.session.flush()
+
+
+def _event(row: EventRow, campaign: str | None) -> CanonicalEvent:
+    return CanonicalEvent.model_validate_json(row.canonical_json).model_copy(update={"campaign": campaign})
