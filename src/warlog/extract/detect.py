@@ -31,6 +31,7 @@ INDEFINITE = frozenset({"a", "an", "another"})
 LEADING_TOKENS = 2
 MIN_TRIGGER_VOTE = 0.3
 WEAK_GROUP = 1.5
+GOVERNOR_HOPS = 3
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ class DiscourseWords:
 
     background_modifiers: frozenset[str]
     background_governors: frozenset[str]
+    background_motives: frozenset[str]
     generic_plurals: frozenset[str]
     new_event_words: frozenset[str]
 
@@ -49,7 +51,8 @@ def discourse_words() -> DiscourseWords:
     raw = load_data(TRIGGERS_FILE)["discourse"]
     return DiscourseWords(
         *(frozenset(raw[key]) for key in
-          ("background_modifiers", "background_governors", "generic_plurals", "new_event_words"))
+          ("background_modifiers", "background_governors", "background_motives", "generic_plurals",
+           "new_event_words"))
     )
 
 
@@ -74,12 +77,9 @@ def is_background(token: Token) -> bool:
     determined = any(child.dep_ in ("det", "poss", "nummod") for child in token.children)
     if plural and not determined and token.dep_ == "pobj" and token.lemma_.lower() in words.generic_plurals:
         return True
-    ancestor = token
-    for _ in range(3):
-        if ancestor.head is ancestor:
-            break
-        ancestor = ancestor.head
-        if ancestor.lemma_.lower() in words.background_governors:
+    for hops, ancestor in enumerate(token.ancestors, 1):
+        lemma = ancestor.lemma_.lower()
+        if lemma in words.background_motives or (hops <= GOVERNOR_HOPS and lemma in words.background_governors):
             return True
     return False
 
@@ -107,21 +107,22 @@ class Group:
 
 
 def _sentence_groups(hits: list[Hit]) -> list[Group]:
-    """Group one sentence's triggers by family; background and modal triggers stand alone."""
+    """Group one sentence's triggers by family; background mentions form their own group, modal triggers stand alone."""
     groups: list[Group] = []
     by_family: dict[str, Group] = {}
+    background: dict[str, Group] = {}
     joining: list[Hit] = []
     for hit in hits:
         family = "conflict" if hit.entry.family == "support" else hit.entry.family
         if is_background(hit.head):
-            groups.append(Group(family, [hit], background=True))
+            background.setdefault(family, Group(family, [], background=True)).hits.append(hit)
         elif hit.entry.family in MODAL_FAMILIES and modality_of(hit.head) is not None:
             groups.append(Group(family, [hit], modal=True))
         elif hit.entry.family in JOINING_FAMILIES:
             joining.append(hit)
         else:
             by_family.setdefault(family, Group(family, [])).hits.append(hit)
-    groups.extend(by_family.values())
+    groups.extend([*by_family.values(), *background.values()])
     if joining:
         host = by_family.get("conflict") or next(iter(by_family.values()), None)
         if host is not None:

@@ -23,6 +23,7 @@ FAMILIES = frozenset(
 GAP_WORDS = 2
 DEFENCE_PREFIXES = frozenset({"anti", "counter"})
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
+NAME_ENTITIES = frozenset({"ORG", "PERSON", "GPE", "FAC", "NORP", "WORK_OF_ART", "LAW", "PRODUCT"})
 
 
 @dataclass(frozen=True)
@@ -148,8 +149,25 @@ def _negated_prefix(doc: Doc, start: int) -> bool:
     return bool(before) and (before[-1] in DEFENCE_PREFIXES or (before[-1] == "-" and before[0] in DEFENCE_PREFIXES))
 
 
+@lru_cache(maxsize=1)
+def organisation_heads() -> frozenset[str]:
+    """Last words of organisation names (`organisation_heads` in `triggers.yaml`)."""
+    return frozenset(load_data(TRIGGERS_FILE)["organisation_heads"]["words"])
+
+
+def _inside_a_name_or_date(doc: Doc, start: int) -> bool:
+    """Words inside a date ("March") or an organisation's name ("Liberation" in "National Liberation Army")."""
+    token = doc[start]
+    if token.ent_type_ in TIME_ENTITIES:
+        return True
+    if token.ent_type_ not in NAME_ENTITIES:
+        return False
+    entity = next(ent for ent in doc.ents if ent.start <= start < ent.end)
+    return start < entity.end - 1 and entity[-1].lemma_.lower() in organisation_heads()
+
+
 def find_hits(doc: Doc) -> list[Hit]:
-    """Triggers (longest match wins where they overlap; none inside a date: "March") and cues, in text order."""
+    """Triggers (longest match wins where they overlap; none inside a date or a name) and cues, in text order."""
     entries = lexicon().entries
     seen: set[tuple[str, int]] = set()
     triggers: list[Hit] = []
@@ -160,7 +178,7 @@ def find_hits(doc: Doc) -> list[Hit]:
             continue
         seen.add((entry.key, start))
         if entry.is_trigger:
-            if doc[start].ent_type_ not in TIME_ENTITIES:
+            if not _inside_a_name_or_date(doc, start):
                 triggers.append(Hit(entry, doc[start:end]))
         elif not _negated_prefix(doc, start):
             cues.append(Hit(entry, doc[start:end]))

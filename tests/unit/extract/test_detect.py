@@ -82,3 +82,15 @@ def test_a_later_claim_joins_the_attack_it_follows(nlp: Language) -> None:
 def test_retaliation_for_an_earlier_strike_is_background(nlp: Language) -> None:
     drafts = detect(nlp, "Militants shelled the airport in retaliation for an airstrike on their camp.")
     assert [(d.event.trigger, d.event.background) for d in drafts] == [("shelled", False), ("airstrike", True)]
+
+
+def test_a_trigger_word_inside_an_organisation_name_is_no_event(nlp: Language) -> None:
+    drafts = detect(nlp, "The Western Liberation Army opened an office in the capital on Monday.")
+    assert all(draft.event.trigger != "Liberation" for draft in drafts)
+
+
+def test_a_motive_far_up_the_parse_makes_one_background_event(nlp: Language) -> None:
+    text = ("An explosive device detonated near a pipeline in the port. The group said it acted in retaliation "
+            "for the death of three of its commanders in a drone strike last month.")
+    drafts = detect(nlp, text)
+    assert [d.event.background for d in drafts] == [False, True]
