@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from warlog.knowledge import load_data
@@ -21,10 +22,21 @@ def token_variants() -> dict[str, str]:
     return table
 
 
+_DOUBLED = re.compile(r"(\w)\1+")
+_FINAL_H = re.compile(r"(?<=[aei])h$")
+
+
+def _loose(token: str) -> str:
+    """Transliteration noise every romanisation of Arabic adds: doubled letters ('Raqqa'/'Raqa') and a
+    final h after a vowel ('Asharah'/'Ashara', 'Hasakeh'/'Hasake')."""
+    token = _DOUBLED.sub(r"\1", token)
+    return _FINAL_H.sub("", token) if len(token) > 3 else token
+
+
 def place_key(name: str) -> str:
     """The lookup key of a place name: 'Dayr az Zawr' and "Deir ez-Zor" give the same key."""
     variants = token_variants()
-    return " ".join(variants.get(token, token) for token in fold(name).split())
+    return " ".join(_loose(part) for token in fold(name).split() for part in variants.get(token, token).split())
 
 
 def compact_key(key: str) -> str:

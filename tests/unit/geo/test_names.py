@@ -17,6 +17,9 @@ from warlog.geo.names import place_key
         ("At Tanf", "al-Tanf"),
         ("Irbil", "Erbil"),
         ("Ain Assad", "Ayn al-Asad"),
+        ("Ashara", "Al Asharah"),
+        ("Hassakeh", "Al-Hasakah"),
+        ("Jisr al-Shugur", "Jisr ash Shughur"),
     ],
 )
 def test_spelling_variants_share_a_key(a: str, b: str) -> None:
