@@ -27,12 +27,12 @@ from warlog.records import Claim
 
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, None: 4}
 VERBS = {
-    "claimed": "say {actor} claimed it",
-    "blamed": "blame {actor}",
-    "traced": "trace it to {actor}",
-    "tied": "tie {actor} to it",
-    "suspected": "suspect {actor}",
-    "denied": "say {actor} denied it",
+    "claimed": ("says {actor} claimed it", "say {actor} claimed it"),
+    "blamed": ("blames {actor}", "blame {actor}"),
+    "traced": ("traces it to {actor}", "trace it to {actor}"),
+    "tied": ("ties {actor} to it", "tie {actor} to it"),
+    "suspected": ("suspects {actor}", "suspect {actor}"),
+    "denied": ("says {actor} denied it", "say {actor} denied it"),
 }
 
 
@@ -187,7 +187,7 @@ def _tally(reports: Sequence[LinkReport]) -> list[ClaimTally]:
         claimants = dict(Counter(by_report.values()).most_common())
         n = len(by_report)
         who = ", ".join(f"{count} {name}" for name, count in claimants.items())
-        verb = VERBS[kind].format(actor=actor or "someone")
+        verb = VERBS[kind][n > 1].format(actor=actor or "someone")
         summary = f"{n} report{'s' if n > 1 else ''} {verb} ({who})"
         tallies.append(
             ClaimTally(kind=kind, actor=actor, reports=sorted(by_report), claimants=claimants, summary=summary)

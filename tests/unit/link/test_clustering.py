@@ -1,0 +1,64 @@
+"""Clustering: order independence, no bridging of distinct events, overrides, blocking."""
+
+from __future__ import annotations
+
+import random
+
+from link_helpers import report
+
+from warlog.link import cluster_reports, default_config
+from warlog.link.blocking import candidate_pairs
+from warlog.link.records import Override
+
+CONFIG = default_config()
+
+
+def groups(reports, overrides=()) -> list[list[str]]:
+    return [[r.key for r in cluster.reports] for cluster in cluster_reports(reports, CONFIG, overrides)]
+
+
+def corpus():
+    return [
+        report("asad-1", actor="Kata'ib Hezbollah", text="Drones hit a hangar at Ain al-Asad."),
+        report("asad-2", text="A drone attack damaged a hangar at Ain al-Asad air base."),
+        report("asad-rockets", sub_type="Shelling/artillery/missile attack", weapons=("rocket",)),
+        report("harir-1", place="Harir Air Base", text="A drone targeted Harir air base."),
+        report("harir-2", place="Harir Air Base", text="Harir air base was targeted by a drone."),
+        report("month", date="2025-03", precision="month", place="Harir Air Base", text="A drone targeted Harir."),
+        report("later", date="2025-03-20", text="Drones hit a hangar at Ain al-Asad."),
+    ]
+
+
+def test_the_same_reports_in_any_order_give_the_same_events() -> None:
+    expected = groups(corpus())
+    assert ["asad-1", "asad-2"] in expected and ["asad-rockets"] in expected and ["later"] in expected
+    shuffled = corpus()
+    for seed in range(5):
+        random.Random(seed).shuffle(shuffled)
+        assert groups(shuffled) == expected
+
+
+def test_a_vague_report_never_bridges_two_distinct_events() -> None:
+    # A month-precision report fits both a drone strike and a rocket attack on the base; they stay apart.
+    vague = report("vague", date="2025-03", precision="month", sub_type="Attack", weapons=())
+    found = groups([report("drone"), report("rockets", sub_type="Shelling/artillery/missile attack",
+                                              weapons=("rocket",)), vague])
+    assert not any({"drone", "rockets"} <= set(group) for group in found)
+
+
+def test_manual_split_and_merge_are_respected() -> None:
+    reports = corpus()
+    split = groups(reports, [Override(kind="split", a="asad-1", b="asad-2")])
+    assert ["asad-1"] in split and ["asad-2"] in split
+    merged = groups(reports, [Override(kind="merge", a="asad-1", b="later")])
+    assert ["asad-1", "later"] in merged and ["asad-2"] in merged  # asad-2 is 16 days from 'later'
+    both = [Override(kind="merge", a=a, b="later") for a in ("asad-1", "asad-2")]
+    assert ["asad-1", "asad-2", "later"] in groups(reports, both)
+
+
+def test_blocking_compares_only_reports_near_in_time() -> None:
+    reports = [report(f"r{day}", date=f"2025-03-{day:02d}") for day in range(1, 29)]
+    pairs = candidate_pairs(reports, CONFIG)
+    assert len(pairs) < len(reports) * (len(reports) - 1) / 4
+    assert all(abs(int(reports[i].key[1:]) - int(reports[j].key[1:])) <= 3 * CONFIG.window_days for i, j in pairs)
+    assert (0, 1) in pairs
