@@ -149,10 +149,10 @@ def _negated_prefix(doc: Doc, start: int) -> bool:
     return bool(before) and (before[-1] in DEFENCE_PREFIXES or (before[-1] == "-" and before[0] in DEFENCE_PREFIXES))
 
 
-@lru_cache(maxsize=1)
-def organisation_heads() -> frozenset[str]:
-    """Last words of organisation names (`organisation_heads` in `triggers.yaml`)."""
-    return frozenset(load_data(TRIGGERS_FILE)["organisation_heads"]["words"])
+@lru_cache(maxsize=None)
+def word_list(name: str) -> frozenset[str]:
+    """One of the `word_lists` of `triggers.yaml` (organisation_heads, described_things)."""
+    return frozenset(load_data(TRIGGERS_FILE)["word_lists"][name])
 
 
 def _inside_a_name_or_date(doc: Doc, start: int) -> bool:
@@ -163,7 +163,14 @@ def _inside_a_name_or_date(doc: Doc, start: int) -> bool:
     if token.ent_type_ not in NAME_ENTITIES:
         return False
     entity = next(ent for ent in doc.ents if ent.start <= start < ent.end)
-    return start < entity.end - 1 and entity[-1].lemma_.lower() in organisation_heads()
+    return start < entity.end - 1 and entity[-1].lemma_.lower() in word_list("organisation_heads")
+
+
+def _modifier(span: Span) -> bool:
+    """A trigger word used to describe a thing, not an event: "armoured fighting vehicles", "attack helicopters"."""
+    root = span.root
+    described = root.head.pos_ == "NOUN" and root.head.lemma_.lower() in word_list("described_things")
+    return root.dep_ in ("amod", "compound") and described
 
 
 def find_hits(doc: Doc) -> list[Hit]:
@@ -178,8 +185,9 @@ def find_hits(doc: Doc) -> list[Hit]:
             continue
         seen.add((entry.key, start))
         if entry.is_trigger:
-            if not _inside_a_name_or_date(doc, start):
-                triggers.append(Hit(entry, doc[start:end]))
+            span = doc[start:end]
+            if not _inside_a_name_or_date(doc, start) and not _modifier(span):
+                triggers.append(Hit(entry, span))
         elif not _negated_prefix(doc, start):
             cues.append(Hit(entry, doc[start:end]))
     kept: list[Hit] = []

@@ -94,3 +94,8 @@ def test_a_motive_far_up_the_parse_makes_one_background_event(nlp: Language) -> 
             "for the death of three of its commanders in a drone strike last month.")
     drafts = detect(nlp, text)
     assert [d.event.background for d in drafts] == [False, True]
+
+
+def test_a_trigger_word_describing_a_thing_is_no_event(nlp: Language) -> None:
+    drafts = detect(nlp, "Four attack helicopters and armoured fighting vehicles paraded through the capital.")
+    assert drafts == []
