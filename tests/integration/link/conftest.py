@@ -1,0 +1,35 @@
+"""The invented linking fixture, extracted once per session with the real pipeline."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from warlog.extract import extract_articles
+from warlog.records import Article, Event
+
+BENCHMARK = Path(__file__).resolve().parents[3] / "benchmarks" / "linking_fixture.py"
+
+
+def benchmark() -> ModuleType:
+    """`benchmarks/linking_fixture.py`, the one loader and runner of the fixture."""
+    spec = importlib.util.spec_from_file_location("linking_fixture", BENCHMARK)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def fixture_articles() -> tuple[list[Article], dict[str, str]]:
+    """The fixture's articles and each one's gold event label."""
+    return benchmark().load_fixture()
+
+
+@pytest.fixture(scope="session")
+def extracted(fixture_articles) -> dict[str, list[Event]]:
+    """Each fixture article's events, as the shipped pipeline reads them."""
+    articles, _gold = fixture_articles
+    return {article.doc_id: events for article, events in extract_articles(articles)}
