@@ -86,7 +86,8 @@ def test_events_command_lists_canonical_events_with_reports_and_explains_them(
     assert mogadishu["fatalities_range"]["high"] == 12 and len(mogadishu["reports"]) == 3
     shown = runner.invoke(app, ["events", "show", mogadishu["event_id"], "--db", db_url])
     assert shown.exit_code == 0 and "same event: score" in shown.stdout and "mogadishu-coast" in shown.stdout
-    split = runner.invoke(app, ["events", "split", mogadishu["event_id"], "--report", "mogadishu-coast", "--db", db_url])
+    uid = mogadishu["event_id"]
+    split = runner.invoke(app, ["events", "split", uid, "--report", "mogadishu-coast", "--db", db_url])
     assert split.exit_code == 0, split.output
     again = json.loads(runner.invoke(app, ["events", "--db", db_url, "--format", "json"]).stdout)
     assert len(again) == len(events) + 1
