@@ -5,7 +5,8 @@ when a context group is present in the event's sentences (e.g. "clashed" next to
 Violent demonstration). In conflict events, cue words (drone, rocket, IED, civilians, tear gas...)
 and the event's `weapons` vote too. A claim of responsibility decides the type only when it leads
 a one-sentence event ("X claimed the bombing of..."): a longer report is about the attack itself.
-The highest total wins; the rule records the votes. A draft whose words give no type at least `min_score` is dropped: no silent default code.
+The highest total wins; the rule records the votes. A draft whose words give no type at least
+`min_score` is dropped: no silent default code.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from spacy.tokens import Span
 
 from warlog.extract.base import DocState, Stage
 from warlog.extract.detect import DetectedDraft
-from warlog.extract.lexicon import Hit, LexiconEntry, cue_groups, find_hits, lexicon
+from warlog.extract.lexicon import LexiconEntry, cue_groups, lexicon
 from warlog.extract.roles import role_groups
 from warlog.extract.taxonomy import sub_event_type
 from warlog.text import fold
@@ -68,10 +69,10 @@ def weapon_entries(weapons: list[str], named: set[str]) -> list[LexiconEntry]:
     return list(entries.values())
 
 
-def decide(draft: DetectedDraft, nearby: list[Hit]) -> Decision | None:
+def decide(draft: DetectedDraft) -> Decision | None:
     """Add up the votes of a draft's triggers, of the cues in its sentences and of its other weapons."""
-    cues = [hit for hit in nearby if not hit.entry.is_trigger]
-    groups = cue_groups(nearby)
+    cues = [hit for hit in draft.nearby if not hit.entry.is_trigger]
+    groups = cue_groups(draft.nearby)
     weapons = weapon_entries(draft.event.weapons, groups)
     groups |= {entry.group for entry in weapons if entry.group}
     lead_claim = draft.hits[0].entry.family == "attribution" and len(draft.event.evidence) == 1
@@ -107,14 +108,12 @@ class Classification(Stage):
 
     def process(self, batch: list[DocState]) -> list[DocState]:
         for state in batch:
-            hits = find_hits(state.doc)
             kept = []
             for draft in state.events:
                 if not isinstance(draft, DetectedDraft):
                     kept.append(draft)
                     continue
-                spans = [(ev.start, ev.end) for ev in draft.event.evidence]
-                decision = decide(draft, [h for h in hits if any(a <= h.span.start_char < b for a, b in spans)])
+                decision = decide(draft)
                 if decision is None or decision.score < self.min_score:
                     continue
                 self._apply(draft, decision)

@@ -58,12 +58,14 @@ def discourse_words() -> DiscourseWords:
 
 @dataclass
 class DetectedDraft(EventDraft):
-    """A draft that also keeps its triggers, its family, its last sentence and whether it is modal."""
+    """A draft that also keeps its triggers, its family, its last sentence, whether it is modal, and every
+    lexicon hit (triggers and cues) of its sentences, which classification reads."""
 
     hits: list[Hit] = field(default_factory=list)
     family: str = "conflict"
     last_sentence: int = 0
     modal: bool = False
+    nearby: list[Hit] = field(default_factory=list)
 
 
 def is_background(token: Token) -> bool:
@@ -180,11 +182,12 @@ class EventDetection(Stage):
             for group in _absorb_weak(_sentence_groups(triggers), strength):
                 target = None if group.background or group.modal else self._continued(drafts, index, sentence, group)
                 if target is None:
-                    drafts.append(self._new_draft(state, group, index))
+                    drafts.append(self._new_draft(state, group, index, in_sentence))
                     continue
                 target.hits.extend(group.hits)
                 if target.last_sentence != index:
                     target.event.evidence.append(_evidence(sentence))
+                    target.nearby.extend(in_sentence)
                 target.last_sentence = index
         return drafts
 
@@ -205,7 +208,7 @@ class EventDetection(Stage):
                 return draft
         return None
 
-    def _new_draft(self, state: DocState, group: Group, index: int) -> DetectedDraft:
+    def _new_draft(self, state: DocState, group: Group, index: int, nearby: list[Hit]) -> DetectedDraft:
         hits = group.hits
         main = next((h for h in hits if h.entry.family not in JOINING_FAMILIES), hits[0])
         trigger = main.span
@@ -218,7 +221,8 @@ class EventDetection(Stage):
             evidence=[_evidence(trigger.sent)],
         )
         draft = DetectedDraft(
-            trigger=trigger, event=event, hits=list(hits), family=group.family, last_sentence=index, modal=group.modal
+            trigger=trigger, event=event, hits=list(hits), family=group.family, last_sentence=index,
+            modal=group.modal, nearby=list(nearby),
         )
         rule = f"trigger {main.entry.key}"
         draft.set("trigger", trigger.text, self, trigger, rule)

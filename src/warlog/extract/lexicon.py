@@ -31,6 +31,7 @@ class LexiconEntry:
     """One line of the lexicon: the words it matches and what they imply."""
 
     key: str
+    order: int
     words: tuple[tuple[str, ...], ...]
     pos: frozenset[str]
     family: str | None
@@ -94,6 +95,7 @@ def _entry(number: int, raw: dict) -> LexiconEntry:
         raise KnowledgeError(f"{TRIGGERS_FILE}: {where} needs a known family and at least one vote")
     return LexiconEntry(
         key=f"{number}:{raw['words']}",
+        order=number,
         words=tuple(tuple(word.split("|")) for word in str(raw["words"]).split()),
         pos=frozenset(raw.get("pos", ())),
         family=family,
@@ -117,7 +119,7 @@ def lexicon() -> Lexicon:
 
 
 def _token_patterns(entry: LexiconEntry) -> list[list[dict]]:
-    """Two Matcher patterns per entry: one on lemmas, one on lower-cased words (nouns may be tagged PROPN in titles)."""
+    """Two Matcher patterns per phrase: one on lemmas, one on lower-cased words."""
     patterns = []
     for attr in ("LEMMA", "LOWER"):
         pattern: list[dict] = []
@@ -128,19 +130,52 @@ def _token_patterns(entry: LexiconEntry) -> list[list[dict]]:
             forms = {form for word in alternatives for form in (word, word.capitalize(), word.upper())}
             token: dict = {attr: {"IN": sorted(forms if attr == "LEMMA" else {w.lower() for w in forms})}}
             if position == 0 and entry.pos:
-                token["POS"] = {"IN": sorted(entry.pos | ({"PROPN"} if "NOUN" in entry.pos else set()))}
+                token["POS"] = {"IN": sorted(_allowed_pos(entry))}
             pattern.append(token)
         patterns.append(pattern)
     return patterns
 
 
+def _allowed_pos(entry: LexiconEntry) -> frozenset[str]:
+    """The entry's parts of speech; nouns may be tagged PROPN in titles."""
+    return entry.pos | ({"PROPN"} if "NOUN" in entry.pos else frozenset())
+
+
 @lru_cache(maxsize=4)
 def matcher(vocab: Vocab) -> Matcher:
-    """The lexicon compiled for one spaCy vocabulary (once per process)."""
+    """The lexicon's phrases (entries of two words or more) compiled for one spaCy vocabulary."""
     compiled = Matcher(vocab)
     for key, entry in lexicon().entries.items():
-        compiled.add(key, _token_patterns(entry))
+        if len(entry.words) > 1:
+            compiled.add(key, _token_patterns(entry))
     return compiled
+
+
+@lru_cache(maxsize=1)
+def word_index() -> dict[str, tuple[LexiconEntry, ...]]:
+    """The lexicon's one-word entries by lower-cased word: a dictionary look-up per token is much faster."""
+    index: dict[str, list[LexiconEntry]] = {}
+    for entry in lexicon().entries.values():
+        if len(entry.words) == 1:
+            for word in entry.words[0]:
+                index.setdefault(word.lower(), []).append(entry)
+    return {word: tuple(entries) for word, entries in index.items()}
+
+
+def _matches(doc: Doc) -> list[tuple[LexiconEntry, int, int]]:
+    """Every (entry, start, end) found: one-word entries by look-up on lemma and word, phrases by the Matcher."""
+    entries = lexicon().entries
+    found = [(entries[doc.vocab.strings[match_id]], start, end) for match_id, start, end in matcher(doc.vocab)(doc)]
+    index = word_index()
+    for token in doc:
+        words = {token.lemma_.lower(), token.lower_}
+        candidates = {entry.key: entry for word in words for entry in index.get(word, ())}
+        found.extend(
+            (entry, token.i, token.i + 1)
+            for entry in candidates.values()
+            if not entry.pos or token.pos_ in _allowed_pos(entry)
+        )
+    return found
 
 
 def _negated_prefix(doc: Doc, start: int) -> bool:
@@ -174,13 +209,13 @@ def _modifier(span: Span) -> bool:
 
 
 def find_hits(doc: Doc) -> list[Hit]:
-    """Triggers (longest match wins where they overlap; none inside a date or a name) and cues, in text order."""
-    entries = lexicon().entries
+    """Triggers (where they overlap: longest, then gap-free, then first listed; none inside a date or a name)
+    and cues, in text order."""
     seen: set[tuple[str, int]] = set()
     triggers: list[Hit] = []
     cues: list[Hit] = []
-    for match_id, start, end in sorted(matcher(doc.vocab)(doc), key=lambda m: (m[1], m[1] - m[2])):
-        entry = entries[doc.vocab.strings[match_id]]
+    ranked = sorted(_matches(doc), key=lambda m: (m[1], m[1] - m[2], ("*",) in m[0].words, m[0].order))
+    for entry, start, end in ranked:
         if (entry.key, start) in seen:
             continue
         seen.add((entry.key, start))
