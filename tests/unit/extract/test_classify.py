@@ -34,6 +34,7 @@ def classify(nlp: Language, text: str, weapons: list[str] | None = None) -> list
         ("Fighters fired mortars at the army barracks.", "Shelling/artillery/missile attack"),
         ("A roadside bomb exploded next to a patrol.", "Remote explosive/landmine/IED"),
         ("A suicide bomber blew himself up at a crowded market.", "Suicide bomb"),
+        ("A young man blew himself up at the checkpoint.", "Suicide bomb"),
         ("Gunmen killed five villagers in their homes.", "Attack"),
         ("Army units clashed with insurgents outside the town.", "Armed clash"),
         ("Insurgents seized the town after a week of fighting.", "Non-state actor overtakes territory"),
