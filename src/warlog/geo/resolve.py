@@ -22,10 +22,15 @@ from warlog.geo.names import GENERIC_NAMES, place_key
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 WEAK_LABELS = frozenset({"PERSON", "ORG", "NORP", "PROPN", "GENERIC"})
-NAME_PARTICLES = frozenset({"al", "el", "ez", "es", "as", "ad", "ash", "ar", "at", "az", "an", "ad", "de", "del", "la", "ibn", "bin", "-"})
-PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "on", "outside", "inside", "into", "across", "around", "over", "from", "of", "toward", "towards", "targeting"})
-ADMIN_WORDS = frozenset({"province", "governorate", "region", "state", "muhafazah", "wilayah", "division", "oblast", "department"})
-TOWN_WORDS = frozenset({"city", "town", "village", "district", "subdistrict", "neighborhood", "neighbourhood", "area", "camp", "countryside", "outskirts", "municipality", "county", "suburb", "township", "vereda", "corregimiento", "commune"})
+NAME_PARTICLES = frozenset("al el ez es as ad ash ar at az an de del la ibn bin -".split())
+PLACE_PREPOSITIONS = frozenset(
+    "in at near on outside inside into across around over from of toward towards targeting".split()
+)
+ADMIN_WORDS = frozenset("province governorate region state muhafazah wilayah division oblast department".split())
+TOWN_WORDS = frozenset(
+    "city town village district subdistrict neighborhood neighbourhood area camp countryside outskirts "
+    "municipality county suburb township vereda corregimiento commune".split()
+)
 NAME_PART_PREPOSITIONS = frozenset({"of", "in", "for"})
 FACILITY_WORDS = frozenset(
     "border crossing crossings airbase airport air base bases field fields oil gas camp checkpoint bridge dam port "
@@ -191,7 +196,8 @@ def _mention(doc: Doc, spans: list[Span], label: str, gazetteer: Gazetteer) -> M
             label = "GENERIC"
         places = gazetteer.lookup_key(key)
         if places:
-            generic = _generic_word(doc, span) or (span[-1].lower_ if span[-1].lower_ in ADMIN_WORDS | TOWN_WORDS else None)
+            last = span[-1].lower_
+            generic = _generic_word(doc, span) or (last if last in ADMIN_WORDS | TOWN_WORDS else None)
             return Mention(name, label, [Candidate(p) for p in places], generic)
     return None
 
@@ -227,7 +233,9 @@ def _is_list_gap(gap: Span) -> bool:
     if len(gap) > MAX_LIST_GAP or not any(t.text in {",", "(", "in", "of"} for t in gap):
         return False
     return all(
-        t.text in {",", "(", ")", "-"} or t.is_title or t.lower_ in GAP_WORDS | ADMIN_WORDS | TOWN_WORDS | NAME_PARTICLES
+        t.text in {",", "(", ")", "-"}
+        or t.is_title
+        or t.lower_ in GAP_WORDS | ADMIN_WORDS | TOWN_WORDS | NAME_PARTICLES
         for t in gap
     )
 
@@ -252,7 +260,9 @@ def context_countries(mentions: list[Mention]) -> tuple[Counter, str]:
     demonyms: Counter = Counter()
     for mention in mentions:
         countries = {c.place.country for c in mention.candidates if c.place.feature == "country"}
-        admin = {c.place.country for c in mention.candidates if c.place.feature == "admin1" or c.place.population >= BIG_CITY}
+        admin = {
+            c.place.country for c in mention.candidates if c.place.feature == "admin1" or c.place.population >= BIG_CITY
+        }
         if countries and mention.label == "NORP":
             demonyms.update(countries)
         elif countries and not mention.weak:
@@ -298,7 +308,8 @@ def _score(mention: Mention, countries: Counter, how: str, containers: list[Ment
             cand.add("generic_word", 2.0 if place.feature != "admin1" else -2.0)
         inside = [k for k in containers if any(c.place.contains(place) for c in k.candidates)]
         for container in inside:
-            cand.add(f"within:{container.span.text}", 6.0 if any(c.place.feature == "admin1" for c in container.candidates) else 3.0)
+            by_division = any(c.place.feature == "admin1" for c in container.candidates)
+            cand.add(f"within:{container.span.text}", 6.0 if by_division else 3.0)
         if len(inside) < len(containers) and place.country is not None and place.feature != "country":
             cand.add("outside_containers", -3.0 if place.id.startswith("cur:") else -12.0)
         if mention.weak:
@@ -329,8 +340,10 @@ def resolve(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         for cand in mention.candidates:
             if cand.place.feature in {"country", "sea"}:
                 continue
-            others = [a for a in anchors if a.id != cand.place.id and a.id != (mention.place.id if mention.place else None)]
-            if any(haversine_km(a.latitude, a.longitude, cand.place.latitude, cand.place.longitude) < NEARBY_KM for a in others):
+            own = mention.place.id if mention.place else None
+            others = [a for a in anchors if a.id not in {cand.place.id, own}]
+            lat, lon = cand.place.latitude, cand.place.longitude
+            if any(haversine_km(a.latitude, a.longitude, lat, lon) < NEARBY_KM for a in others):
                 cand.add("near_other_places", 1.5)
     _choose(mentions)
     _one_sense_per_article(mentions)
@@ -347,7 +360,8 @@ def _one_sense_per_article(mentions: list[Mention]) -> None:
     for mention in mentions:
         anchor = decided.get(place_key(mention.span.text))
         if anchor is not None and anchor is not mention:
-            mention.chosen = next((c for c in mention.candidates if anchor.place and c.place.id == anchor.place.id), None)
+            same = anchor.place.id if anchor.place else None
+            mention.chosen = next((c for c in mention.candidates if c.place.id == same), None)
 
 
 def _choose(mentions: list[Mention]) -> None:

@@ -19,8 +19,15 @@ from warlog.geo.resolve import Mention, context_countries, resolve
 
 ORIGIN_PREPOSITIONS = frozenset({"from"})
 DIRECTION_PREPOSITIONS = frozenset({"toward", "towards"})
-NEAR_WORDS = frozenset({"near", "outside", "around", "outskirts", "countryside", "vicinity", "close", "nearby", "vicinity", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern", "southern", "eastern", "western"})
-SPECIFICITY = {"base": 0, "airport": 0, "facility": 0, "crossing": 0, "oilfield": 0, "camp": 0, "district": 1, "city": 1, "region": 3, "admin1": 3, "sea": 4, "country": 5}
+NEAR_WORDS = frozenset(
+    "near outside around outskirts countryside vicinity close nearby north south east west northeast northwest "
+    "southeast southwest northern southern eastern western".split()
+)
+# Lower is more specific: the location is the most specific place tied to the trigger.
+SPECIFICITY = {
+    "base": 0, "airport": 0, "facility": 0, "crossing": 0, "oilfield": 0, "camp": 0,
+    "district": 1, "city": 1, "region": 3, "admin1": 3, "sea": 4, "country": 5,
+}
 
 
 def is_origin(span: Span) -> bool:
@@ -112,7 +119,8 @@ def choose_location(draft: EventDraft, mentions: list[Mention]) -> Mention | Non
         )
         return refine(best, mentions)
     named = [
-        m for m in mentions if m.place is not None and not is_demonym(m) and not is_origin(m.span) and m.place.feature != "country"
+        m for m in mentions
+        if m.place is not None and not is_demonym(m) and not is_origin(m.span) and m.place.feature != "country"
     ]
     if not named:
         return None
@@ -141,7 +149,9 @@ class GeocodeStage(Stage):
         return batch
 
     def _geocode(self, draft: EventDraft, mentions: list[Mention], countries: Counter) -> None:
-        origin = next((m for m in mentions if m.place is not None and is_origin(m.span) and m.span.sent == draft.sentence), None)
+        origin = next(
+            (m for m in mentions if m.place is not None and is_origin(m.span) and m.span.sent == draft.sentence), None
+        )
         if origin is not None:
             draft.set("origin", origin.place.name, self, origin.span, "from X")
         chosen = choose_location(draft, mentions)
@@ -149,7 +159,8 @@ class GeocodeStage(Stage):
         rule = "linked place" if chosen else None
         if place is not None and place.country is None and countries:
             country_place = self.gazetteer.country(countries.most_common(1)[0][0])
-            draft.set("country", country_place.name if country_place else None, self, chosen.span, "sea: article country")
+            name = country_place.name if country_place else None
+            draft.set("country", name, self, chosen.span, "sea: article country")
         if place is None:
             place = self.gazetteer.country(countries.most_common(1)[0][0]) if countries else None
             if place is None:

@@ -33,7 +33,8 @@ def geocode(nlp, stage):
             doc_id="t", event_id="t-1", event_type="Explosions/Remote violence", sub_event_type="Air/drone strike",
             evidence=[Evidence(sentence=sentence.text, start=sentence.start_char, end=sentence.end_char)],
         )
-        state = DocState(article=Article(doc_id="t", text=text), doc=doc, events=[EventDraft(doc[token.i : token.i + 1], event)])
+        draft = EventDraft(doc[token.i : token.i + 1], event)
+        state = DocState(article=Article(doc_id="t", text=text), doc=doc, events=[draft])
         stage.process([state])
         return event
 

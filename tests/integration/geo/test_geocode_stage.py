@@ -26,7 +26,8 @@ def test_launched_from_is_origin_not_location(geocode) -> None:
 
 
 def test_town_province_country_chain(geocode) -> None:
-    event = geocode("Gunmen attacked a police checkpoint in Tikrit, Salahuddin province, Iraq, killing two.", "attacked")
+    text = "Gunmen attacked a police checkpoint in Tikrit, Salahuddin province, Iraq, killing two."
+    event = geocode(text, "attacked")
     assert (event.country, event.admin1, event.location) == ("Iraq", "Salah al-Din", "Tikrit")
     assert near(event, 34.60, 43.68) and event.geo_precision == 1
 
@@ -87,7 +88,8 @@ def test_no_place_leaves_fields_empty(geocode) -> None:
 
 
 def test_pro_country_modifier_is_not_the_location(geocode) -> None:
-    event = geocode("A drone struck a pro-Iran militia position in Al Mayadin in the countryside of Deir ez-Zor.", "struck")
+    text = "A drone struck a pro-Iran militia position in Al Mayadin in the countryside of Deir ez-Zor."
+    event = geocode(text, "struck")
     assert event.country == "Syria" and event.admin1 == "Deir-ez-Zor"
     assert near(event, 35.02, 40.45)
 
