@@ -3,8 +3,8 @@
 Ranking is a sum of explainable features, each recorded by name on the winning candidate:
 the article's countries, "X, Y" / "X in Y" / "X (Y)" containment, feature type and a generic word
 naming it ("province", "city"), population, and closeness to the article's other places. A mention
-the small model labelled PERSON or ORG must earn its place (country context and a place-like
-preposition or containment), so a man or a group named like a village stays a name.
+the small model labelled PERSON or ORG must earn its place (a place-like preposition or a named
+container), so a man or a group named like a village stays a name.
 """
 
 from __future__ import annotations
@@ -68,15 +68,11 @@ class Mention:
     generic: str | None = None
     chosen: Candidate | None = None
     containers: list[Mention] = field(default_factory=list)
+    weak: bool = False
 
     @property
     def place(self) -> Place | None:
         return self.chosen.place if self.chosen else None
-
-    @property
-    def weak(self) -> bool:
-        """The model did not call it a place and no place pattern marked it."""
-        return self.label in WEAK_LABELS and not self.span.ent_id_.startswith("place:")
 
 
 def _generic_word(doc: Doc, span: Span) -> str | None:
@@ -192,13 +188,15 @@ def _mention(doc: Doc, spans: list[Span], label: str, gazetteer: Gazetteer) -> M
     for span in spans:
         name = _strip_span(span)
         key = place_key(name.text)
-        if key in GENERIC_NAMES and not name.ent_id_.startswith("place:"):
-            label = "GENERIC"
+        from_pattern = span.ent_id_.startswith("place:")
+        kind = "GENERIC" if key in GENERIC_NAMES and not from_pattern else label
         places = gazetteer.lookup_key(key)
         if places:
             last = span[-1].lower_
             generic = _generic_word(doc, span) or (last if last in ADMIN_WORDS | TOWN_WORDS else None)
-            return Mention(name, label, [Candidate(p) for p in places], generic)
+            # weak: the model did not call it a place and no place pattern marked it.
+            weak = kind in WEAK_LABELS and not from_pattern
+            return Mention(name, kind, [Candidate(p) for p in places], generic, weak=weak)
     return None
 
 
