@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from warlog.actors.mentions import ActorMention
-from warlog.actors.roles import governor, is_attack_verb, role_of
+from warlog.actors.roles import WEAPON_NOUNS, governor, is_attack_verb, role_of
 from warlog.records import AttributionStatus, Claim, ClaimKind, Evidence
 
 CLAIM_VERBS = frozenset({"claim", "take", "assume", "accept", "admit", "announce", "bear"})
@@ -71,11 +71,13 @@ def _negated(verb: Token) -> bool:
                for child in verb.children)
 
 
-def _subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            return child
-    return verb.head if verb.dep_ == "relcl" else None
+def _under_negation(verb: Token) -> bool:
+    """Is the statement a complement of a negated verb ("no one believes that ...", "don't expect ... to")?"""
+    while verb.dep_ in ("ccomp", "xcomp") and verb.head != verb:
+        verb = verb.head
+        if _negated(verb):
+            return True
+    return False
 
 
 def _phrase(token: Token) -> str:
@@ -86,11 +88,12 @@ def _phrase(token: Token) -> str:
     return "".join(t.text_with_ws for t in words).strip()
 
 
-def _claimant(verb: Token) -> str | None:
-    """Who speaks: the verb's subject, the subject of a reporting verb above it, or 'according to X'."""
+def _claimant(verb: Token, own_subject: bool = True) -> str | None:
+    """Who speaks: the verb's subject ("officials blamed"), the subject of a reporting verb above it, or
+    "according to X". Never a weapon or an event ("the drone was traced" has no claimant)."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is not None and subject.lower_ not in ("it", "which", "that", "who"):
-        return _phrase(subject)
+    if own_subject and subject is not None and subject.lower_ not in ("it", "which", "that", "who"):
+        return None if subject.lemma_.lower() in EVENT_NOUNS | WEAPON_NOUNS else _phrase(subject)
     head = verb.head
     while head != verb and head.dep_ != "ROOT" and head.lemma_.lower() not in REPORT_VERBS:
         verb, head = head, head.head
@@ -213,7 +216,9 @@ def find_claims(mentions: list[ActorMention]) -> list[FoundClaim]:
         match = _kind_and_verb(mention)
         if match is not None:
             kind, verb = match
-            claimant = mention.name if kind in ("claimed", "denied") else _claimant(verb)
+            if _under_negation(verb):
+                continue  # "don't expect them to conclude that X is behind it"
+            claimant = mention.name if kind in ("claimed", "denied") else _claimant(verb, own_subject=verb.lemma_ != "be")
         else:
             verb = _reported_attack(mention)
             if verb is None:

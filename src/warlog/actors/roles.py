@@ -22,7 +22,8 @@ INTERCEPT_VERBS = frozenset({"intercept", "down", "repel", "repulse", "thwart", 
                              "neutralise", "counter"})
 REPORT_VERBS = frozenset({"say", "report", "claim", "announce", "state", "deny", "tell", "add", "confirm", "accuse",
                           "blame", "attribute", "trace", "tie", "link", "suspect", "believe", "allege", "warn",
-                          "threaten", "vow", "condemn", "hold"})
+                          "threaten", "vow", "condemn", "hold", "expect", "conclude", "think", "know", "fear",
+                          "assume", "consider", "hope", "want", "predict", "doubt"})
 ATTACK_NOUNS = frozenset(
     {"attack", "strike", "airstrike", "bombing", "shelling", "drone", "drones", "uav", "rocket", "missile", "mortar",
      "raid", "ambush", "assault", "offensive", "operation", "fire", "barrage", "bomb", "ied", "suicide", "fighter",
@@ -48,6 +49,7 @@ WEAPON_NOUNS = frozenset({"drone", "uav", "missile", "rocket", "projectile", "de
 FORCE_HEADS = ATTACK_NOUNS | MILITARY_NOUNS | frozenset(
     {"position", "positions", "base", "post", "checkpoint", "convoy", "vessel", "ship", "warship", "patrol", "unit",
      "outpost", "personnel", "officer", "guard", "navy", "force"})
+CLASH_WORDS = frozenset({"clash", "fight", "battle", "engage", "skirmish", "exchange"})
 TARGET_PREPOSITIONS = frozenset({"at", "on", "against", "toward", "towards", "into", "upon"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "appos", "conj", "nummod", "det"})
 
@@ -149,6 +151,8 @@ def is_hit(token: Token) -> bool:
         return is_attack_verb(head) and not _is_intercept(head) and head.lemma_.lower() not in LAUNCH_VERBS
     if dep == "pobj" and head.lower_ in TARGET_PREPOSITIONS:
         return is_attack_verb(head.head) or head.head.lemma_.lower() in ATTACK_NOUNS
+    if dep == "pobj" and head.lower_ == "with":  # "clashed with X"
+        return head.head.lemma_.lower() in CLASH_WORDS
     return False
 
 

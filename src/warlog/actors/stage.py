@@ -30,6 +30,7 @@ from warlog.actors.roles import (
 )
 from warlog.extract.base import DocState, EventDraft, Stage
 
+CLAIM_REACH = 3
 STATE_KINDS = frozenset({"state", "military", "police"})
 SPONSOR_LEMMAS = frozenset({"back", "sponsor", "support", "align", "lead", "fund", "arm", "direct", "affiliate"})
 
@@ -72,19 +73,25 @@ class ActorStage(Stage):
         return sentences
 
     def _claims_by_event(self, drafts: list[EventDraft], found: list[FoundClaim]) -> list[list[FoundClaim]]:
-        """A claim goes to the event whose sentences hold it and to every earlier main event that holds no
-        claim of its own ("... claimed responsibility for the attack" follows the attack); a claim outside
-        every event goes to the nearest one."""
+        """A claim goes to the events whose sentences hold it (main events before background ones), and, unless
+        it is about background events only, to the nearest main event that ended at most `CLAIM_REACH`
+        sentences before it and holds no claim of its own ("... claimed responsibility for the attack"
+        follows the attack); a claim outside every event goes to the nearest one."""
         per_event: list[list[FoundClaim]] = [[] for _ in drafts]
         spans = [self._sentences(draft) for draft in drafts]
         claim_sentences = {item.sentence.start for item in found}
         unclaimed = [not any(s.start in claim_sentences for s in sents) for sents in spans]
+        sentence_index = {sent.start: i for i, sent in enumerate(drafts[0].trigger.doc.sents)} if drafts else {}
         for item in found:
             owners = {i for i, sents in enumerate(spans) if item.sentence in sents}
             if any(not drafts[i].event.background for i in owners):
                 owners = {i for i in owners if not drafts[i].event.background}
-            owners |= {i for i, draft in enumerate(drafts)
-                       if unclaimed[i] and not draft.event.background and spans[i][0].start < item.sentence.start}
+            here = sentence_index[item.sentence.start]
+            about_past = bool(owners) and all(drafts[i].event.background for i in owners)
+            earlier = [i for i, draft in enumerate(drafts) if unclaimed[i] and not draft.event.background
+                       and not about_past and 0 < here - max(sentence_index[s.start] for s in spans[i]) <= CLAIM_REACH]
+            if earlier:
+                owners.add(max(earlier, key=lambda i: max(s.start for s in spans[i])))
             if not owners:
                 owners = {min(range(len(drafts)), key=lambda i: min(abs(s.start - item.sentence.start) for s in spans[i]))}
             for owner in owners:

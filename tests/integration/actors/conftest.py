@@ -28,9 +28,10 @@ def _stage() -> ActorStage:
     return ActorStage()
 
 
-def run_actors(text: str, *triggers: str, country: str | None = None, published=dt.date(2024, 3, 1)) -> list[Event]:
-    """Parse `text`, hang one draft on the first occurrence of each trigger word (its sentence as evidence),
-    run the actor stage and return the events."""
+def run_actors(text: str, *triggers: str, country: str | None = None, background: tuple[str, ...] = (),
+               published=dt.date(2024, 3, 1)) -> list[Event]:
+    """Parse `text`, hang one draft on the first occurrence of each trigger word (its sentence as evidence;
+    triggers listed in `background` flagged as background mentions), run the actor stage, return the events."""
     doc = _nlp()(text)
     drafts, search_from = [], 0
     for number, word in enumerate(triggers):
@@ -38,7 +39,7 @@ def run_actors(text: str, *triggers: str, country: str | None = None, published=
         search_from = token.i + 1
         sentence = token.sent
         event = Event(doc_id="doc", event_id=f"doc-{number}", event_type="Explosions/Remote violence",
-                      sub_event_type="Air/drone strike", country=country,
+                      sub_event_type="Air/drone strike", country=country, background=word in background,
                       evidence=[Evidence(sentence=sentence.text, start=sentence.start_char, end=sentence.end_char)])
         drafts.append(EventDraft(trigger=doc[token.i : token.i + 1], event=event))
     state = DocState(article=Article(doc_id="doc", text=text, published=published), doc=doc, events=drafts)
@@ -47,7 +48,7 @@ def run_actors(text: str, *triggers: str, country: str | None = None, published=
 
 @pytest.fixture
 def actors() -> Callable[..., list[Event]]:
-    """`actors(text, *trigger_words, country=None)` -> the events after the actor stage."""
+    """`actors(text, *trigger_words, country=None, background=())` -> the events after the actor stage."""
     return run_actors
 
 

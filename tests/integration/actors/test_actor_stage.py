@@ -297,3 +297,37 @@ def test_unit_of_a_known_group_claims_for_the_group(actors):
     [event] = actors(text, "targeted")
     assert event.actor1 == "Kurdistan Workers' Party"
     assert event.attribution_status == "claimed"
+
+
+def test_clashed_with_gives_the_other_side(actors):
+    [event] = actors("Iraqi security forces clashed with Iranian-backed groups near the Green Zone.", "clashed")
+    assert event.actor1 == "Military Forces of Iraq"
+    assert event.actor2 == "Iran-backed militia"
+
+
+def test_trace_has_no_weapon_for_claimant(actors):
+    [event] = actors("A drone traced back to Iran was launched from Syria toward Israel.", "launched")
+    assert [(c.kind, c.actor, c.claimant) for c in event.claims] == [("traced", "Iran", None)]
+    assert event.actor1 == "Iran"
+
+
+def test_negated_conclusion_is_no_accusation(actors):
+    text = "A drone attack hit the residence. Do not expect the police to conclude that Hezbollah is behind the attack."
+    [event] = actors(text, "attack")
+    assert kinds(event) == [] and event.actor1 is None
+
+
+def test_claims_stay_near_their_attack(actors):
+    text = ("A drone hit a checkpoint near Tikrit on Monday. The army is investigating. Schools stayed open. "
+            "Roads were closed. Shops reopened. In an unrelated statement, Hezbollah claimed responsibility for a "
+            "rocket strike in the north.")
+    first, second = actors(text, "hit", "strike")
+    assert first.claims == [] and first.actor1 is None
+    assert second.actor1 == "Hezbollah"
+
+
+def test_claim_about_past_attacks_stays_with_them(actors):
+    text = ("A drone struck an airport in Erbil on Sunday. Two earlier attacks have been tied to Kataib Hezbollah.")
+    main, past = actors(text, "struck", "attacks", background=("attacks",))
+    assert main.claims == []
+    assert kinds(past) == [("tied", "Kata'ib Hezbollah")]
