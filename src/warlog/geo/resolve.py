@@ -278,7 +278,7 @@ def _score(mention: Mention, countries: Counter, how: str, containers: list[Ment
     """Score every candidate of one mention on the article-level features."""
     divisions = [c.place for c in mention.candidates if c.place.feature == "admin1"]
     seats = {(p.latitude, p.longitude) for p in divisions}
-    division_names = {(p.country, place_key(p.name)) for p in divisions}
+    division_names = {(p.country, p.admin1, place_key(p.name)) for p in divisions}
     containers = [k for k in containers if any(c.place.feature in {"country", "admin1"} for c in k.candidates)]
     for cand in mention.candidates:
         place = cand.place
@@ -297,7 +297,8 @@ def _score(mention: Mention, countries: Counter, how: str, containers: list[Ment
             elif place.country is not None and place.feature != "country":
                 cand.add("foreign_country", FOREIGN_PENALTY[how] / (2 if place.id.startswith("cur:") else 1))
         if place.feature == "city" and mention.generic not in ADMIN_WORDS and (
-            (place.latitude, place.longitude) in seats or (place.country, place_key(place.name)) in division_names
+            (place.latitude, place.longitude) in seats
+            or (place.country, place.admin1, place_key(place.name)) in division_names
         ):
             cand.add("town_named_like_division", 3.5)
         if mention.generic in ADMIN_WORDS:

@@ -71,6 +71,16 @@ def refine(chosen: Mention, mentions: list[Mention]) -> Mention:
     return min(inner, key=lambda m: (SPECIFICITY.get(m.place.feature, 2), m.span.start))
 
 
+def written_admin1(chosen: Mention, place: Place, rule: str) -> tuple[str | None, str]:
+    """The division the article writes the place in ('Mir Ali, Federally Administered Tribal Areas'), which
+    wins over the gazetteer's when the two disagree (boundaries and names change; the source's word is coded)."""
+    for container in chosen.containers:
+        area = container.place
+        if area is not None and area.feature in {"admin1", "region"} and area.admin1 and area.country == place.country:
+            return area.admin1, "division as written"
+    return place.admin1, rule
+
+
 def precision(place: Place, near: bool) -> int:
     """ACLED geo_precision: 1 the town, 2 near or part of it, 3 a region, sea or country."""
     if not place.is_point:
@@ -171,7 +181,8 @@ class GeocodeStage(Stage):
         if place.country is not None:
             country = place if place.feature == "country" else self.gazetteer.country(place.country)
             draft.set("country", country.name if country else None, self, evidence, rule)
-        draft.set("admin1", place.admin1, self, evidence, rule)
+        admin1, admin1_rule = written_admin1(chosen, place, rule) if chosen else (place.admin1, rule)
+        draft.set("admin1", admin1, self, evidence, admin1_rule)
         draft.set("location", place.name, self, evidence, rule)
         draft.set("latitude", place.latitude, self, evidence, rule)
         draft.set("longitude", place.longitude, self, evidence, rule)

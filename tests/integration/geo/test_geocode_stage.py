@@ -109,3 +109,10 @@ def test_facility_named_after_its_town(geocode) -> None:
 def test_group_name_does_not_give_the_location(geocode) -> None:
     event = geocode("The Islamic State of Iraq and the Levant claimed a bombing in Raqqa on Sunday.", "bombing")
     assert event.country == "Syria" and near(event, 35.95, 39.01)
+
+
+def test_division_as_written_wins_over_the_gazetteer(geocode) -> None:
+    event = geocode("A bomb exploded near a convoy in Mir Ali town, Federally Administered Tribal Areas, Pakistan.", "exploded")
+    assert event.country == "Pakistan" and event.admin1 == "Federally Administered Tribal Areas"
+    assert event.provenance["admin1"].rule == "division as written"
+    assert near(event, 32.97, 70.27)
