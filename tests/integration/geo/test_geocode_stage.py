@@ -112,7 +112,8 @@ def test_group_name_does_not_give_the_location(geocode) -> None:
 
 
 def test_division_as_written_wins_over_the_gazetteer(geocode) -> None:
-    event = geocode("A bomb exploded near a convoy in Mir Ali town, Federally Administered Tribal Areas, Pakistan.", "exploded")
+    text = "A bomb exploded near a convoy in Mir Ali town, Federally Administered Tribal Areas, Pakistan."
+    event = geocode(text, "exploded")
     assert event.country == "Pakistan" and event.admin1 == "Federally Administered Tribal Areas"
     assert event.provenance["admin1"].rule == "division as written"
     assert near(event, 32.97, 70.27)
