@@ -16,26 +16,126 @@ from warlog.actors.roles import WEAPON_NOUNS, governor, is_attack_verb, role_of
 from warlog.records import AttributionStatus, Claim, ClaimKind, Evidence
 
 CLAIM_VERBS = frozenset({"claim", "take", "assume", "accept", "admit", "announce", "bear"})
-CLAIM_OBJECTS = frozenset({"responsibility", "credit", "attack", "strike", "operation", "bombing", "attacks",
-                           "operations", "killing", "assassination"})
+CLAIM_OBJECTS = frozenset(
+    {
+        "responsibility",
+        "credit",
+        "attack",
+        "strike",
+        "operation",
+        "bombing",
+        "attacks",
+        "operations",
+        "killing",
+        "assassination",
+    }
+)
 DENY_VERBS = frozenset({"deny", "reject", "disavow", "dismiss"})
 BLAME_VERBS = frozenset({"blame", "accuse", "hold", "attribute", "pin", "charge"})
 TRACE_VERBS = frozenset({"trace"})
 TIE_VERBS = frozenset({"tie", "link", "connect"})
-EVENT_NOUNS = frozenset({"attack", "strike", "bombing", "blast", "explosion", "incident", "drone", "rocket", "missile",
-                         "assault", "raid", "shelling", "ambush", "killing", "assassination", "operation", "it", "they"})
+EVENT_NOUNS = frozenset(
+    {
+        "attack",
+        "strike",
+        "bombing",
+        "blast",
+        "explosion",
+        "incident",
+        "drone",
+        "rocket",
+        "missile",
+        "assault",
+        "raid",
+        "shelling",
+        "ambush",
+        "killing",
+        "assassination",
+        "operation",
+        "it",
+        "they",
+    }
+)
 SUSPECT_WORDS = frozenset({"suspect", "suspected", "alleged", "presumed", "believe", "think", "likely"})
-REPORT_VERBS = frozenset({"say", "report", "state", "announce", "claim", "tell", "confirm", "allege", "add", "write",
-                          "post", "publish", "indicate"})
-HEDGES = frozenset({"likely", "reportedly", "allegedly", "possibly", "probably", "apparently", "suspected",
-                    "believed", "may", "might", "could", "unconfirmed", "unverified", "presumably", "purportedly",
-                    "alleged"})
-DENIED_OBJECTS = frozenset({"responsibility", "involvement", "role", "claim", "participation", "link", "links",
-                            "connection", "part", "report", "reports", "accusation", "allegation", "charge"})
+REPORT_VERBS = frozenset(
+    {
+        "say",
+        "report",
+        "state",
+        "announce",
+        "claim",
+        "tell",
+        "confirm",
+        "allege",
+        "add",
+        "write",
+        "post",
+        "publish",
+        "indicate",
+    }
+)
+HEDGES = frozenset(
+    {
+        "likely",
+        "reportedly",
+        "allegedly",
+        "possibly",
+        "probably",
+        "apparently",
+        "suspected",
+        "believed",
+        "may",
+        "might",
+        "could",
+        "unconfirmed",
+        "unverified",
+        "presumably",
+        "purportedly",
+        "alleged",
+    }
+)
+DENIED_OBJECTS = frozenset(
+    {
+        "responsibility",
+        "involvement",
+        "role",
+        "claim",
+        "participation",
+        "link",
+        "links",
+        "connection",
+        "part",
+        "report",
+        "reports",
+        "accusation",
+        "allegation",
+        "charge",
+    }
+)
 SELF_REFERENCES = frozenset({"it", "they", "we", "its", "their", "our"})
-GENERIC_CLAIMANTS = frozenset({"source", "report", "media", "outlet", "observer", "analyst", "witness", "resident",
-                               "some", "other", "activist", "monitor", "account", "channel", "television", "website",
-                               "page", "blogger", "commentator"})
+GENERIC_CLAIMANTS = frozenset(
+    {
+        "source",
+        "report",
+        "media",
+        "outlet",
+        "observer",
+        "analyst",
+        "witness",
+        "resident",
+        "some",
+        "other",
+        "activist",
+        "monitor",
+        "account",
+        "channel",
+        "television",
+        "website",
+        "page",
+        "blogger",
+        "commentator",
+    }
+)
 KIND_STRENGTH: dict[ClaimKind, int] = {"claimed": 6, "blamed": 5, "traced": 4, "tied": 2, "suspected": 1, "denied": 0}
 
 
@@ -67,8 +167,10 @@ def is_generic_claimant(claimant: str | None) -> bool:
 def _negated(verb: Token) -> bool:
     if any(child.dep_ == "neg" for child in verb.children):
         return True
-    return any(child.dep_ in ("nsubj", "nsubjpass") and any(d.lower_ in ("no", "none") for d in child.subtree)
-               for child in verb.children)
+    return any(
+        child.dep_ in ("nsubj", "nsubjpass") and any(d.lower_ in ("no", "none") for d in child.subtree)
+        for child in verb.children
+    )
 
 
 def _under_negation(verb: Token) -> bool:
@@ -82,8 +184,12 @@ def _under_negation(verb: Token) -> bool:
 
 def _phrase(token: Token) -> str:
     """The noun phrase of a token, without relative clauses or long prepositional tails."""
-    left = [t for t in token.lefts if t.dep_ in ("det", "amod", "compound", "poss", "nmod", "npadvmod", "punct")
-            and t.lower_ not in ("the", "a", "an")]
+    left = [
+        t
+        for t in token.lefts
+        if t.dep_ in ("det", "amod", "compound", "poss", "nmod", "npadvmod", "punct")
+        and t.lower_ not in ("the", "a", "an")
+    ]
     words = [t for t in token.subtree if t.i >= min([token.i] + [l.left_edge.i for l in left]) and t.i <= token.i]
     return "".join(t.text_with_ws for t in words).strip()
 
@@ -119,8 +225,11 @@ def _kind_and_verb(mention: ActorMention) -> tuple[ClaimKind, Token] | None:
     """Which responsibility statement (if any) the mention is the pointed-to actor of."""
     root = mention.span.root
     token, _ = governor(root)
-    if any(child.lower_ in SUSPECT_WORDS and child.dep_ in ("amod", "compound", "advmod")
-           for t in (root, token, token.head) for child in t.children):
+    if any(
+        child.lower_ in SUSPECT_WORDS and child.dep_ in ("amod", "compound", "advmod")
+        for t in (root, token, token.head)
+        for child in t.children
+    ):
         return "suspected", token.head
     dep, head = token.dep_, token.head
     lemma = head.lemma_.lower()
@@ -172,8 +281,11 @@ def _denies_responsibility(verb: Token) -> bool:
 def _self_report_clause(clause: Token) -> bool:
     """A clause whose subject is the speaker itself doing an attack: '(that) it launched the drones'."""
     subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-    return (subject is not None and subject.lower_ in SELF_REFERENCES
-            and (is_attack_verb(clause) or any(c.lower_ == "behind" for c in clause.children)))
+    return (
+        subject is not None
+        and subject.lower_ in SELF_REFERENCES
+        and (is_attack_verb(clause) or any(c.lower_ == "behind" for c in clause.children))
+    )
 
 
 def _self_report(verb: Token) -> bool:
@@ -203,8 +315,9 @@ def _reported_attack(mention: ActorMention) -> Token | None:
     token, modified = governor(mention.span.root)
     if modified is not None or token.dep_ not in ("nsubj", "pobj") or role_of(mention) != "perpetrator":
         return None
-    reporters = [a for a in token.ancestors
-                 if a.pos_ in ("VERB", "AUX") and a.lemma_.lower() in REPORT_VERBS and a != token.head]
+    reporters = [
+        a for a in token.ancestors if a.pos_ in ("VERB", "AUX") and a.lemma_.lower() in REPORT_VERBS and a != token.head
+    ]
     return reporters[-1] if reporters else None
 
 
@@ -218,7 +331,9 @@ def find_claims(mentions: list[ActorMention]) -> list[FoundClaim]:
             kind, verb = match
             if _under_negation(verb):
                 continue  # "don't expect them to conclude that X is behind it"
-            claimant = mention.name if kind in ("claimed", "denied") else _claimant(verb, own_subject=verb.lemma_ != "be")
+            claimant = (
+                mention.name if kind in ("claimed", "denied") else _claimant(verb, own_subject=verb.lemma_ != "be")
+            )
         else:
             verb = _reported_attack(mention)
             if verb is None:
@@ -226,7 +341,9 @@ def find_claims(mentions: list[ActorMention]) -> list[FoundClaim]:
             claimant = _claimant(verb)
             kind = "blamed"
         evidence = Evidence(sentence=sentence.text, start=sentence.start_char, end=sentence.end_char)
-        claim = Claim(kind=kind, actor=mention.name, claimant=claimant, hedged=_hedged(verb, mention), evidence=evidence)
+        claim = Claim(
+            kind=kind, actor=mention.name, claimant=claimant, hedged=_hedged(verb, mention), evidence=evidence
+        )
         found.append(FoundClaim(claim, sentence, mention))
     return found
 
@@ -244,8 +361,10 @@ def attribution_status(claims: list[Claim], perpetrator: str | None) -> Attribut
         return "disputed"
     if claimed:
         return "claimed"
-    if any(not c.hedged and (c.kind == "traced" or c.kind == "blamed" and not is_generic_claimant(c.claimant))
-           for c in positive):
+    if any(
+        not c.hedged and (c.kind == "traced" or c.kind == "blamed" and not is_generic_claimant(c.claimant))
+        for c in positive
+    ):
         return "attributed"
     if positive:
         return "alleged"

@@ -20,9 +20,44 @@ LEARNED_KEY = "warlog.learned_aliases"
 UNIDENTIFIED = "Unidentified Armed Group"
 _RESOLVABLE_LABELS = {"ORG", "NORP", "PERSON", "GPE", "FAC"}
 _AKA_CUES = ("also known as", "a.k.a.", "a.k.a", "aka", "alias", "better known as", "known as")
-_CONNECTORS = {"of", "the", "for", "in", "and", "al", "el", "de", "del", "la", "wal", "fi", "bin", "ibn", "ul", "e", "i"}
-_UNIT_WORDS = frozenset({"force", "forces", "army", "group", "military", "police", "column", "battalion", "brigade",
-                         "front", "movement", "command", "council", "unit", "corps"})
+_CONNECTORS = {
+    "of",
+    "the",
+    "for",
+    "in",
+    "and",
+    "al",
+    "el",
+    "de",
+    "del",
+    "la",
+    "wal",
+    "fi",
+    "bin",
+    "ibn",
+    "ul",
+    "e",
+    "i",
+}
+_UNIT_WORDS = frozenset(
+    {
+        "force",
+        "forces",
+        "army",
+        "group",
+        "military",
+        "police",
+        "column",
+        "battalion",
+        "brigade",
+        "front",
+        "movement",
+        "command",
+        "council",
+        "unit",
+        "corps",
+    }
+)
 _ABBREVIATION = re.compile(r"^[A-Z][A-Z0-9/\-]{1,9}$")
 _UNIDENTIFIED = re.compile(
     r"\b(?:unknown|unidentified|unnamed|anonymous|suspected)\s+(?:armed\s+|gun)?"
@@ -106,9 +141,17 @@ def learn_aliases(doc: Doc, doc_id: str, registry: Registry) -> list[LearnedAlia
         actor = registry.resolve(long_form.text)
         if actor is None and not _acronym_of(abbr, [t.text for t in long_form]):
             continue
-        learned.append(LearnedAlias(alias=abbr, name=_without_article(long_form.text), actor_id=actor.id if actor else None,
-                                    doc_id=doc_id, pattern="abbreviation", start=long_form.start_char,
-                                    end=doc[tok.i + 2].idx + 1))
+        learned.append(
+            LearnedAlias(
+                alias=abbr,
+                name=_without_article(long_form.text),
+                actor_id=actor.id if actor else None,
+                doc_id=doc_id,
+                pattern="abbreviation",
+                start=long_form.start_char,
+                end=doc[tok.i + 2].idx + 1,
+            )
+        )
     lowered = doc.text.lower()
     for cue in _AKA_CUES:
         for match in re.finditer(rf"(?<![\w.]){re.escape(cue)}(?![\w])", lowered):
@@ -126,8 +169,17 @@ def learn_aliases(doc: Doc, doc_id: str, registry: Registry) -> list[LearnedAlia
                 alias, name, actor = second, first, actor_first
             else:
                 alias, name, actor = first, second, actor_second
-            learned.append(LearnedAlias(alias=alias.text, name=_without_article(name.text), actor_id=actor.id if actor else None,
-                                        doc_id=doc_id, pattern="aka", start=first.start_char, end=second.end_char))
+            learned.append(
+                LearnedAlias(
+                    alias=alias.text,
+                    name=_without_article(name.text),
+                    actor_id=actor.id if actor else None,
+                    doc_id=doc_id,
+                    pattern="aka",
+                    start=first.start_char,
+                    end=second.end_char,
+                )
+            )
     return learned
 
 

@@ -12,43 +12,261 @@ from warlog.actors.mentions import ActorMention
 from warlog.actors.model import ActorRole
 
 ATTACK_VERBS = frozenset(
-    {"attack", "target", "strike", "hit", "shell", "bomb", "fire", "launch", "carry", "conduct", "drop", "use",
-     "detonate", "kill", "wound", "injure", "ambush", "storm", "shoot", "raid", "assault", "stage", "mount",
-     "execute", "perpetrate", "fly", "send", "deploy", "lob", "explode", "blow", "kidnap", "abduct", "seize",
-     "capture", "clash", "fight", "engage", "open", "plant", "throw", "hurl", "burn", "destroy", "damage",
-     "bombard", "pound", "rocket", "behead", "massacre", "torch", "loot", "occupy", "overrun"}
+    {
+        "attack",
+        "target",
+        "strike",
+        "hit",
+        "shell",
+        "bomb",
+        "fire",
+        "launch",
+        "carry",
+        "conduct",
+        "drop",
+        "use",
+        "detonate",
+        "kill",
+        "wound",
+        "injure",
+        "ambush",
+        "storm",
+        "shoot",
+        "raid",
+        "assault",
+        "stage",
+        "mount",
+        "execute",
+        "perpetrate",
+        "fly",
+        "send",
+        "deploy",
+        "lob",
+        "explode",
+        "blow",
+        "kidnap",
+        "abduct",
+        "seize",
+        "capture",
+        "clash",
+        "fight",
+        "engage",
+        "open",
+        "plant",
+        "throw",
+        "hurl",
+        "burn",
+        "destroy",
+        "damage",
+        "bombard",
+        "pound",
+        "rocket",
+        "behead",
+        "massacre",
+        "torch",
+        "loot",
+        "occupy",
+        "overrun",
+    }
 )
-INTERCEPT_VERBS = frozenset({"intercept", "down", "repel", "repulse", "thwart", "foil", "defuse", "neutralize",
-                             "neutralise", "counter"})
-REPORT_VERBS = frozenset({"say", "report", "claim", "announce", "state", "deny", "tell", "add", "confirm", "accuse",
-                          "blame", "attribute", "trace", "tie", "link", "suspect", "believe", "allege", "warn",
-                          "threaten", "vow", "condemn", "hold", "expect", "conclude", "think", "know", "fear",
-                          "assume", "consider", "hope", "want", "predict", "doubt"})
+INTERCEPT_VERBS = frozenset(
+    {"intercept", "down", "repel", "repulse", "thwart", "foil", "defuse", "neutralize", "neutralise", "counter"}
+)
+REPORT_VERBS = frozenset(
+    {
+        "say",
+        "report",
+        "claim",
+        "announce",
+        "state",
+        "deny",
+        "tell",
+        "add",
+        "confirm",
+        "accuse",
+        "blame",
+        "attribute",
+        "trace",
+        "tie",
+        "link",
+        "suspect",
+        "believe",
+        "allege",
+        "warn",
+        "threaten",
+        "vow",
+        "condemn",
+        "hold",
+        "expect",
+        "conclude",
+        "think",
+        "know",
+        "fear",
+        "assume",
+        "consider",
+        "hope",
+        "want",
+        "predict",
+        "doubt",
+    }
+)
 ATTACK_NOUNS = frozenset(
-    {"attack", "strike", "airstrike", "bombing", "shelling", "drone", "drones", "uav", "rocket", "missile", "mortar",
-     "raid", "ambush", "assault", "offensive", "operation", "fire", "barrage", "bomb", "ied", "suicide", "fighter",
-     "fighters", "militant", "militants", "gunmen", "forces", "troops", "jet", "jets", "warplane", "aircraft",
-     "helicopter", "artillery", "sniper", "explosion", "blast", "incursion"}
+    {
+        "attack",
+        "strike",
+        "airstrike",
+        "bombing",
+        "shelling",
+        "drone",
+        "drones",
+        "uav",
+        "rocket",
+        "missile",
+        "mortar",
+        "raid",
+        "ambush",
+        "assault",
+        "offensive",
+        "operation",
+        "fire",
+        "barrage",
+        "bomb",
+        "ied",
+        "suicide",
+        "fighter",
+        "fighters",
+        "militant",
+        "militants",
+        "gunmen",
+        "forces",
+        "troops",
+        "jet",
+        "jets",
+        "warplane",
+        "aircraft",
+        "helicopter",
+        "artillery",
+        "sniper",
+        "explosion",
+        "blast",
+        "incursion",
+    }
 )
 CIVILIAN_NOUNS = frozenset(
-    {"civilian", "resident", "villager", "passer", "passerby", "child", "woman", "worshipper", "farmer", "shepherd",
-     "student", "pilgrim", "family", "household", "community", "trader", "fisherman", "motorist", "commuter",
-     "shopper", "teacher", "doctor", "journalist", "refugee", "crew", "sailor", "driver", "people", "person"}
+    {
+        "civilian",
+        "resident",
+        "villager",
+        "passer",
+        "passerby",
+        "child",
+        "woman",
+        "worshipper",
+        "farmer",
+        "shepherd",
+        "student",
+        "pilgrim",
+        "family",
+        "household",
+        "community",
+        "trader",
+        "fisherman",
+        "motorist",
+        "commuter",
+        "shopper",
+        "teacher",
+        "doctor",
+        "journalist",
+        "refugee",
+        "crew",
+        "sailor",
+        "driver",
+        "people",
+        "person",
+    }
 )
 POLICE_NOUNS = frozenset({"police", "policeman", "policemen", "patrolman", "gendarme", "gendarmerie"})
 MILITARY_NOUNS = frozenset({"soldier", "troop", "army", "military", "serviceman", "servicemen"})
 DOWNING_VERBS = frozenset({"destroy", "jam", "disable", "neutralize", "neutralise", "shoot", "down", "intercept"})
 VICTIM_VERBS = frozenset({"suffer", "face", "endure", "witness", "experience", "sustain", "survive", "undergo"})
 LAUNCH_VERBS = frozenset({"use", "launch", "fire", "drop", "send", "deploy", "fly", "plant", "throw", "hurl", "lob"})
-MEMBER_NOUNS = frozenset({"member", "fighter", "militant", "element", "unit", "faction", "cell", "gunman", "supporter",
-                          "operative", "battalion", "brigade", "team", "squad", "wing", "group", "force", "commander",
-                          "combatant", "loyalist", "insurgent", "rebel", "man", "men", "troop", "soldier",
-                          "spokesman", "spokesperson", "spokeswoman", "leader", "representative", "official"})
-WEAPON_NOUNS = frozenset({"drone", "uav", "missile", "rocket", "projectile", "device", "bomb", "shell", "mortar",
-                          "quadcopter", "explosive", "ied"})
-FORCE_HEADS = ATTACK_NOUNS | MILITARY_NOUNS | frozenset(
-    {"position", "positions", "base", "post", "checkpoint", "convoy", "vessel", "ship", "warship", "patrol", "unit",
-     "outpost", "personnel", "officer", "guard", "navy", "force"})
+MEMBER_NOUNS = frozenset(
+    {
+        "member",
+        "fighter",
+        "militant",
+        "element",
+        "unit",
+        "faction",
+        "cell",
+        "gunman",
+        "supporter",
+        "operative",
+        "battalion",
+        "brigade",
+        "team",
+        "squad",
+        "wing",
+        "group",
+        "force",
+        "commander",
+        "combatant",
+        "loyalist",
+        "insurgent",
+        "rebel",
+        "man",
+        "men",
+        "troop",
+        "soldier",
+        "spokesman",
+        "spokesperson",
+        "spokeswoman",
+        "leader",
+        "representative",
+        "official",
+    }
+)
+WEAPON_NOUNS = frozenset(
+    {
+        "drone",
+        "uav",
+        "missile",
+        "rocket",
+        "projectile",
+        "device",
+        "bomb",
+        "shell",
+        "mortar",
+        "quadcopter",
+        "explosive",
+        "ied",
+    }
+)
+FORCE_HEADS = (
+    ATTACK_NOUNS
+    | MILITARY_NOUNS
+    | frozenset(
+        {
+            "position",
+            "positions",
+            "base",
+            "post",
+            "checkpoint",
+            "convoy",
+            "vessel",
+            "ship",
+            "warship",
+            "patrol",
+            "unit",
+            "outpost",
+            "personnel",
+            "officer",
+            "guard",
+            "navy",
+            "force",
+        }
+    )
+)
 CLASH_WORDS = frozenset({"clash", "fight", "battle", "engage", "skirmish", "exchange"})
 TARGET_PREPOSITIONS = frozenset({"at", "on", "against", "toward", "towards", "into", "upon"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "appos", "conj", "nummod", "det"})
@@ -80,7 +298,9 @@ def is_member_noun(token: Token) -> bool:
 
 def is_attack_verb(verb: Token) -> bool:
     """An attack verb, or a phrasal "carry out" / "set off"."""
-    return verb.lemma_.lower() in ATTACK_VERBS or any(c.dep_ == "prt" and c.lemma_ in ("out", "off") for c in verb.children)
+    return verb.lemma_.lower() in ATTACK_VERBS or any(
+        c.dep_ == "prt" and c.lemma_ in ("out", "off") for c in verb.children
+    )
 
 
 def _is_intercept(verb: Token) -> bool:
@@ -100,7 +320,7 @@ def role_of(mention: ActorMention, trigger: Span | None = None) -> ActorRole | N
 
 
 def _names_the_weapon(mention: ActorMention) -> bool:
-    """"IS drones", "Houthi militants" read left to right, whatever the parse (the small model takes an
+    """ "IS drones", "Houthi militants" read left to right, whatever the parse (the small model takes an
     all-caps "IS" for a verb)."""
     span = mention.span
     if span.end >= len(span.doc) or mention.is_state:
@@ -123,11 +343,14 @@ def _role_from_parse(mention: ActorMention, trigger: Span | None) -> ActorRole |
             return None
         if head.lemma_.lower() in VICTIM_VERBS:
             return "target"
-        governs_trigger = (trigger is not None and head.pos_ == "VERB" and head.lemma_.lower() != "be"
-                           and trigger.root in head.subtree)
+        governs_trigger = (
+            trigger is not None and head.pos_ == "VERB" and head.lemma_.lower() != "be" and trigger.root in head.subtree
+        )
         return "perpetrator" if is_attack_verb(head) or governs_trigger else None
-    if dep == "pobj" and head.lower_ == "by" and (
-        head.dep_ == "agent" or head.head.lemma_.lower() in ATTACK_NOUNS | VICTIM_VERBS
+    if (
+        dep == "pobj"
+        and head.lower_ == "by"
+        and (head.dep_ == "agent" or head.head.lemma_.lower() in ATTACK_NOUNS | VICTIM_VERBS)
     ):
         governing = head.head
         if head.dep_ == "agent" and not is_attack_verb(governing) and trigger is None:
@@ -167,7 +390,7 @@ def _weapon_subject(verb: Token) -> bool:
 
 
 def _role_of_noun_user(noun: Token) -> ActorRole | None:
-    """"X drone", "X's drones", "X troops": the owner is the perpetrator, unless the thing is what was hit
+    """ "X drone", "X's drones", "X troops": the owner is the perpetrator, unless the thing is what was hit
     ("damaging an X aircraft", "attacked X troops"). A downed drone stays its owner's ("Y downed an X drone")."""
     head_word, _ = governor(noun)
     if head_word.dep_ == "pobj" and head_word.head.lower_ in ("from", "in", "near"):

@@ -88,47 +88,69 @@ class ActorStage(Stage):
                 owners = {i for i in owners if not drafts[i].event.background}
             here = sentence_index[item.sentence.start]
             about_past = bool(owners) and all(drafts[i].event.background for i in owners)
-            earlier = [i for i, draft in enumerate(drafts) if unclaimed[i] and not draft.event.background
-                       and not about_past and 0 < here - max(sentence_index[s.start] for s in spans[i]) <= CLAIM_REACH]
+            earlier = [
+                i
+                for i, draft in enumerate(drafts)
+                if unclaimed[i]
+                and not draft.event.background
+                and not about_past
+                and 0 < here - max(sentence_index[s.start] for s in spans[i]) <= CLAIM_REACH
+            ]
             if earlier:
                 owners.add(max(earlier, key=lambda i: max(s.start for s in spans[i])))
             if not owners:
-                owners = {min(range(len(drafts)), key=lambda i: min(abs(s.start - item.sentence.start) for s in spans[i]))}
+                owners = {
+                    min(range(len(drafts)), key=lambda i: min(abs(s.start - item.sentence.start) for s in spans[i]))
+                }
             for owner in owners:
                 per_event[owner].append(item)
         return per_event
 
     def _fill(self, state: DocState, draft: EventDraft, mentions: list[ActorMention], claims: list[FoundClaim]) -> None:
         sentences = self._sentences(draft)
-        country = self._country(state, draft, mentions, sentences)
-        year = self._year(state, draft)
+        country = self._country(draft, sentences)
         in_event = [m for s in sentences for m in mentions if s.start <= m.span.start < s.end]
         roles = {id(m): role_of(m, draft.trigger if m.span.sent == draft.trigger.sent else None) for m in in_event}
         chosen, rule = self._perpetrator(draft, in_event, roles, mentions, claims)
-        actor1 = self._named(chosen, country) if chosen is not None else None
-        if chosen is not None and actor1 is not None:
-            name, actor = actor1
-            draft.set("actor1", name, self, chosen.span, rule)
-            if actor is not None and actor.inter is not None:
-                draft.set("inter1", actor.inter, self, chosen.span, rule)
-            front = [self.registry.actors[r.actor].name for r in actor.related("front_for")] if actor else []
-            if front:
-                draft.set("assoc_actor_1", front[0], self, chosen.span, "registry:front_for")
-            sponsors = [s.name for s in self.registry.sponsors_of(actor.id, year)] if actor else []
-            sponsors += [s for s in self._sponsors_in_text(chosen) if s not in sponsors]
-            if sponsors:
-                draft.set("sponsors", sponsors, self, chosen.span, "registry+text:sponsored_by")
-        self._set_target(draft, in_event, roles, chosen, country, sentences)
+        perpetrator = self._set_perpetrator(draft, chosen, rule, country, self._year(state, draft))
+        self._set_target(draft, in_event, roles, perpetrator, country, sentences)
         if claims:
             draft.set("claims", [c.claim for c in claims], self, claims[0].sentence, "claims")
-        named_role = rule is not None and rule.startswith("role") and chosen is not None and chosen.via != "generic"
-        text_perpetrator = actor1[0] if named_role and not (chosen.actor and chosen.actor.generic) else None
-        status = attribution_status([c.claim for c in claims], text_perpetrator)
+        named_role = chosen is not None and rule is not None and rule.startswith("role") and not _generic(chosen)
+        status = attribution_status([c.claim for c in claims], perpetrator if named_role else None)
         draft.set("attribution_status", status, self, chosen.span if chosen is not None else None, "claims")
 
+    def _set_perpetrator(
+        self, draft: EventDraft, chosen: ActorMention | None, rule: str | None, country: str | None, year: int | None
+    ) -> str | None:
+        """Set actor1, inter1, assoc_actor_1 (the group a front fronts for) and sponsors; return actor1."""
+        if chosen is None:
+            return None
+        name, actor = self._named(chosen, country)
+        draft.set("actor1", name, self, chosen.span, rule)
+        if actor is None:
+            return name
+        if actor.inter is not None:
+            draft.set("inter1", actor.inter, self, chosen.span, rule)
+        fronted = actor.related("front_for")
+        if fronted:
+            draft.set(
+                "assoc_actor_1", self.registry.actors[fronted[0].actor].name, self, chosen.span, "registry:front_for"
+            )
+        sponsors = [s.name for s in self.registry.sponsors_of(actor.id, year)]
+        sponsors += [s for s in self._sponsors_in_text(chosen) if s not in sponsors]
+        if sponsors:
+            draft.set("sponsors", sponsors, self, chosen.span, "registry+text:sponsored_by")
+        return name
+
     @staticmethod
-    def _perpetrator(draft: EventDraft, in_event: list[ActorMention], roles: dict[int, str | None],
-                     mentions: list[ActorMention], claims: list[FoundClaim]) -> tuple[ActorMention | None, str | None]:
+    def _perpetrator(
+        draft: EventDraft,
+        in_event: list[ActorMention],
+        roles: dict[int, str | None],
+        mentions: list[ActorMention],
+        claims: list[FoundClaim],
+    ) -> tuple[ActorMention | None, str | None]:
         """Who did it, strongest evidence first:
         1. the named perpetrator closest to the trigger in its sentence (a state named in passing yields to a
            claim of responsibility);
@@ -139,8 +161,10 @@ class ActorStage(Stage):
         5. a generic perpetrator ("unknown gunmen", "Iranian-backed militias"), nearest the trigger first;
         6. the strongest remaining claim ("traced to X", "sources attributed it to X", "suspected X")."""
         trigger_sentence = draft.trigger.sent
-        perpetrators = sorted((m for m in in_event if roles[id(m)] == "perpetrator"),
-                              key=lambda m: (m.span.sent != trigger_sentence, _closeness(m, draft)))
+        perpetrators = sorted(
+            (m for m in in_event if roles[id(m)] == "perpetrator"),
+            key=lambda m: (m.span.sent != trigger_sentence, _closeness(m, draft)),
+        )
         named = [m for m in perpetrators if not _generic(m)]
         generic = [m for m in perpetrators if _generic(m) and (m.span.sent == trigger_sentence or _acts(m))]
         ranked = sorted((c for c in claims if c.claim.kind != "denied"), key=lambda c: -c.strength())
@@ -154,7 +178,8 @@ class ActorStage(Stage):
             first = _sentence_start(draft, 2)
             before = [m for m in mentions if first <= m.span.start < trigger_sentence.start]
             elsewhere = [m for m in named if _acts(m)] or [
-                m for m in before if not _generic(m) and _acts(m) and role_of(m) == "perpetrator"]
+                m for m in before if not _generic(m) and _acts(m) and role_of(m) == "perpetrator"
+            ]
             for found, rule in ((leading, "role:position"), (elsewhere, "role:context")):
                 if found:
                     return found[0], rule
@@ -166,17 +191,22 @@ class ActorStage(Stage):
             return ranked[0].mention, f"claim:{ranked[0].claim.kind}"
         return None, None
 
-    def _set_target(self, draft: EventDraft, in_event: list[ActorMention], roles: dict[int, str | None],
-                    chosen: ActorMention | None, country: str | None, sentences: list[Span]) -> None:
-        """actor2: the first target mention that is not the perpetrator, else civilian victims."""
-        perpetrator = self._named(chosen, country) if chosen is not None else None
+    def _set_target(
+        self,
+        draft: EventDraft,
+        in_event: list[ActorMention],
+        roles: dict[int, str | None],
+        perpetrator: str | None,
+        country: str | None,
+        sentences: list[Span],
+    ) -> None:
+        """actor2: the first target mention that is not the perpetrator, else soldiers, police or civilian victims."""
         for mention in in_event:
             if roles[id(mention)] != "target" or mention.actor is None or mention.is_state:
                 continue
-            target = self._named(mention, country)
-            if target is None or (perpetrator is not None and target[0] == perpetrator[0]):
+            name, actor = self._named(mention, country)
+            if name == perpetrator:
                 continue
-            name, actor = target
             draft.set("actor2", name, self, mention.span, "role")
             if actor is not None and actor.inter is not None:
                 draft.set("inter2", actor.inter, self, mention.span, "role")
@@ -187,8 +217,8 @@ class ActorStage(Stage):
             word = victim_in(sentences[0], nouns)
             actor = self.registry.state_actor(country, role)
             if word is not None and actor is not None:
-                draft.set("actor2", actor.name, self, word.doc[word.i:word.i + 1], f"victims:{role}")
-                draft.set("inter2", actor.inter, self, word.doc[word.i:word.i + 1], f"victims:{role}")
+                draft.set("actor2", actor.name, self, word.doc[word.i : word.i + 1], f"victims:{role}")
+                draft.set("inter2", actor.inter, self, word.doc[word.i : word.i + 1], f"victims:{role}")
                 return
 
     def _named(self, mention: ActorMention, country: str | None) -> tuple[str, Actor | None]:
@@ -218,7 +248,7 @@ class ActorStage(Stage):
                     found.append(state.name)
         return found
 
-    def _country(self, state: DocState, draft: EventDraft, mentions: list[ActorMention], sentences: list[Span]) -> str | None:
+    def _country(self, draft: EventDraft, sentences: list[Span]) -> str | None:
         """ISO code of the event's country: the geo stage's value, else a country named in its sentences
         (not as a subject: "Iran launched drones at Iraq" happened in Iraq)."""
         value = draft.event.country
@@ -236,6 +266,7 @@ class ActorStage(Stage):
         return None
 
     def _code(self, value: str) -> str | None:
+        """ISO code of a country value as another stage wrote it: a code, a name or an adjective."""
         if len(value) == 2 and value.isupper():
             return value
         code = self.registry.country_of_adjective(value)
@@ -248,6 +279,7 @@ class ActorStage(Stage):
 
     @staticmethod
     def _year(state: DocState, draft: EventDraft) -> int | None:
+        """The event's year (for dated relations), else the publication year."""
         if draft.event.event_date:
             return int(draft.event.event_date[:4])
         return state.article.published.year if state.article.published else None

@@ -43,7 +43,11 @@ def state_actors(spec: dict[str, Any], origin: str) -> list[Actor]:
             aliases = _expand(list(template.get("aliases") or []), name, adjectives)
             aliases += list(entry.get(f"extra_{role}") or [])
             if role == "state":
-                official = {country.name, getattr(country, "official_name", None), getattr(country, "common_name", None)}
+                official = {
+                    country.name,
+                    getattr(country, "official_name", None),
+                    getattr(country, "common_name", None),
+                }
                 aliases += sorted(n for n in official if n and n != name)
             the_name = f"the {name}" if code in spec.get("with_article", ()) else name
             canonical = template["name"].format(country=name, the_country=the_name)

@@ -61,8 +61,18 @@ def actors(
     elif fmt is Format.csv:
         print_csv(rows, COLUMNS)
     else:
-        print_table([{**row, "aliases": ", ".join(row["aliases"][:6]), "sponsors": ", ".join(row["sponsors"]),
-                      "parents": ", ".join(row["parents"])} for row in rows],
-                    ["id", "name", "type", "country", "sponsors", "parents", "aliases"], "actors")
+        print_table(
+            [
+                {
+                    **row,
+                    "aliases": ", ".join(row["aliases"][:6]),
+                    "sponsors": ", ".join(row["sponsors"]),
+                    "parents": ", ".join(row["parents"]),
+                }
+                for row in rows
+            ],
+            ["id", "name", "type", "country", "sponsors", "parents", "aliases"],
+            "actors",
+        )
     if not rows:
         raise typer.Exit(1)

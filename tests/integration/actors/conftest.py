@@ -28,8 +28,13 @@ def _stage() -> ActorStage:
     return ActorStage()
 
 
-def run_actors(text: str, *triggers: str, country: str | None = None, background: tuple[str, ...] = (),
-               published=dt.date(2024, 3, 1)) -> list[Event]:
+def run_actors(
+    text: str,
+    *triggers: str,
+    country: str | None = None,
+    background: tuple[str, ...] = (),
+    published=dt.date(2024, 3, 1),
+) -> list[Event]:
     """Parse `text`, hang one draft on the first occurrence of each trigger word (its sentence as evidence;
     triggers listed in `background` flagged as background mentions), run the actor stage, return the events."""
     doc = _nlp()(text)
@@ -38,9 +43,15 @@ def run_actors(text: str, *triggers: str, country: str | None = None, background
         token = next(t for t in doc[search_from:] if t.text == word)
         search_from = token.i + 1
         sentence = token.sent
-        event = Event(doc_id="doc", event_id=f"doc-{number}", event_type="Explosions/Remote violence",
-                      sub_event_type="Air/drone strike", country=country, background=word in background,
-                      evidence=[Evidence(sentence=sentence.text, start=sentence.start_char, end=sentence.end_char)])
+        event = Event(
+            doc_id="doc",
+            event_id=f"doc-{number}",
+            event_type="Explosions/Remote violence",
+            sub_event_type="Air/drone strike",
+            country=country,
+            background=word in background,
+            evidence=[Evidence(sentence=sentence.text, start=sentence.start_char, end=sentence.end_char)],
+        )
         drafts.append(EventDraft(trigger=doc[token.i : token.i + 1], event=event))
     state = DocState(article=Article(doc_id="doc", text=text, published=published), doc=doc, events=drafts)
     return [draft.event for draft in _stage().process([state])[0].events]

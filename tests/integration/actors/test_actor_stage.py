@@ -61,8 +61,9 @@ def test_interceptor_is_not_the_perpetrator(actors):
 
 
 def test_members_of_a_group(actors):
-    [event] = actors("Members of the Jaime Martinez front dropped explosives from a drone on a police station.",
-                     "dropped")
+    [event] = actors(
+        "Members of the Jaime Martinez front dropped explosives from a drone on a police station.", "dropped"
+    )
     assert event.actor1.startswith("FARC Dissident - Jaime Martinez")
 
 
@@ -70,15 +71,18 @@ def test_members_of_a_group(actors):
 
 
 def test_abbreviation_defined_in_the_article_for_an_unknown_group(actors, parse):
-    text = ("The Sahel Liberation Front (SLF) attacked an army convoy near Gao on Sunday. "
-            "The SLF said it killed ten soldiers.")
+    text = (
+        "The Sahel Liberation Front (SLF) attacked an army convoy near Gao on Sunday. "
+        "The SLF said it killed ten soldiers."
+    )
     [event] = actors(text, "attacked")
     assert event.actor1 == "Sahel Liberation Front"
     assert kinds(event) == [("claimed", "Sahel Liberation Front")]
     assert event.attribution_status == "claimed"
     learned = learn_aliases(parse(text), "doc", load_registry())
     assert [(a.alias, a.name, a.actor_id, a.pattern) for a in learned] == [
-        ("SLF", "Sahel Liberation Front", None, "abbreviation")]
+        ("SLF", "Sahel Liberation Front", None, "abbreviation")
+    ]
 
 
 def test_abbreviation_of_a_known_group_resolves(parse):
@@ -87,8 +91,10 @@ def test_abbreviation_of_a_known_group_resolves(parse):
 
 
 def test_also_known_as_links_a_new_name_to_a_known_person(actors, parse):
-    text = ("The attack was ordered by Abu Fadak (a.k.a. Hajji Karim al-Basri), officials said. "
-            "Two days later, Hajji Karim al-Basri's men fired rockets at the airport.")
+    text = (
+        "The attack was ordered by Abu Fadak (a.k.a. Hajji Karim al-Basri), officials said. "
+        "Two days later, Hajji Karim al-Basri's men fired rockets at the airport."
+    )
     learned = learn_aliases(parse(text), "doc", load_registry())
     assert [(a.alias, a.actor_id, a.pattern) for a in learned] == [("Hajji Karim al-Basri", "abu-fadak", "aka")]
     events = actors(text, "fired")
@@ -106,7 +112,9 @@ def test_iranian_backed_militias(actors):
 
 
 def test_unknown_gunmen_are_an_unidentified_armed_group_of_the_country(actors):
-    [event] = actors("Unknown gunmen opened fire on a bus in Diyala, killing four passengers.", "opened", country="Iraq")
+    [event] = actors(
+        "Unknown gunmen opened fire on a bus in Diyala, killing four passengers.", "opened", country="Iraq"
+    )
     assert event.actor1 == "Unidentified Armed Group (Iraq)"
     assert event.attribution_status == "unattributed"
 
@@ -115,8 +123,9 @@ def test_unknown_gunmen_are_an_unidentified_armed_group_of_the_country(actors):
 
 
 def test_claim_of_responsibility_in_a_later_sentence(actors):
-    [event] = actors("A car bomb exploded in Mogadishu on Friday. Al-Shabaab claimed responsibility for the attack.",
-                     "exploded")
+    [event] = actors(
+        "A car bomb exploded in Mogadishu on Friday. Al-Shabaab claimed responsibility for the attack.", "exploded"
+    )
     assert event.actor1 == "Al-Shabaab"
     assert kinds(event) == [("claimed", "Al-Shabaab")]
     assert event.claims[0].evidence.sentence == "Al-Shabaab claimed responsibility for the attack."
@@ -124,7 +133,9 @@ def test_claim_of_responsibility_in_a_later_sentence(actors):
 
 
 def test_named_authority_blames(actors):
-    [event] = actors("A drone hit a checkpoint in Kirkuk. Iraqi officials blamed Kataib Hezbollah for the strike.", "hit")
+    [event] = actors(
+        "A drone hit a checkpoint in Kirkuk. Iraqi officials blamed Kataib Hezbollah for the strike.", "hit"
+    )
     assert event.actor1 == "Kata'ib Hezbollah"
     assert kinds(event) == [("blamed", "Kata'ib Hezbollah")]
     assert event.claims[0].claimant == "Iraqi officials"
@@ -132,8 +143,10 @@ def test_named_authority_blames(actors):
 
 
 def test_unnamed_sources_attribute(actors):
-    text = ("Assailants launched a drone at Abha airport. No group claimed responsibility, "
-            "but sources attributed the attack to the Houthis.")
+    text = (
+        "Assailants launched a drone at Abha airport. No group claimed responsibility, "
+        "but sources attributed the attack to the Houthis."
+    )
     [event] = actors(text, "launched")
     assert event.actor1 == "Houthis (Ansar Allah)"
     assert kinds(event) == [("blamed", "Houthis (Ansar Allah)")]
@@ -142,7 +155,9 @@ def test_unnamed_sources_attribute(actors):
 
 
 def test_traced_to_a_state(actors):
-    [event] = actors("Five drones struck an American outpost in eastern Syria. The drones were traced to Iran.", "struck")
+    [event] = actors(
+        "Five drones struck an American outpost in eastern Syria. The drones were traced to Iran.", "struck"
+    )
     assert ("traced", "Iran") in kinds(event)
     assert event.actor1 == "Iran"
     assert event.actor2 == "Military Forces of the United States"
@@ -163,15 +178,19 @@ def test_suspected_perpetrator(actors):
 
 
 def test_denial_against_an_accusation_is_disputed(actors):
-    text = ("Rockets struck the Green Zone on Sunday. Officials blamed Kataib Hezbollah, "
-            "but Kataib Hezbollah denied any involvement.")
+    text = (
+        "Rockets struck the Green Zone on Sunday. Officials blamed Kataib Hezbollah, "
+        "but Kataib Hezbollah denied any involvement."
+    )
     [event] = actors(text, "struck")
     assert ("blamed", "Kata'ib Hezbollah") in kinds(event) and ("denied", "Kata'ib Hezbollah") in kinds(event)
     assert event.attribution_status == "disputed"
 
 
 def test_denial_of_something_else_is_not_a_claim(actors):
-    [event] = actors("Israeli jets struck a Hezbollah position. Hezbollah denied that any fighters were killed.", "struck")
+    [event] = actors(
+        "Israeli jets struck a Hezbollah position. Hezbollah denied that any fighters were killed.", "struck"
+    )
     assert kinds(event) == []
     assert event.actor1 == "Military Forces of Israel" and event.actor2 == "Hezbollah"
 
@@ -184,11 +203,14 @@ def test_hedged_accusation(actors):
 
 
 def test_outlets_report_who_attacked(actors):
-    text = ("Four drones targeted the American base at Rumeilan. "
-            "Pro-Iranian news channels reported that Iranian-backed militias attacked the base.")
+    text = (
+        "Four drones targeted the American base at Rumeilan. "
+        "Pro-Iranian news channels reported that Iranian-backed militias attacked the base."
+    )
     [event] = actors(text, "targeted")
     assert [(c.kind, c.actor, c.claimant) for c in event.claims] == [
-        ("blamed", "Iran-backed militia", "Pro-Iranian news channels")]
+        ("blamed", "Iran-backed militia", "Pro-Iranian news channels")
+    ]
     assert event.actor1 == "Iran-backed militia"
     assert event.attribution_status == "alleged"
 
@@ -202,8 +224,9 @@ def test_all_caps_acronym_misread_as_a_verb(actors):
 
 
 def test_group_opening_a_misparsed_clause(actors):
-    [event] = actors("In Lay Kay town, a combined force of the KNLA and allies attacked a police station with drones.",
-                     "attacked")
+    [event] = actors(
+        "In Lay Kay town, a combined force of the KNLA and allies attacked a police station with drones.", "attacked"
+    )
     assert event.actor1.startswith("KNU/KNLA")
 
 
@@ -292,8 +315,10 @@ def test_named_group_beats_a_generic_description_in_the_same_force(actors):
 
 
 def test_unit_of_a_known_group_claims_for_the_group(actors):
-    text = ("Two drones targeted an air base in Diyarbakir. "
-            "The Martyr Zagros Air Defense Forces of the PKK claimed responsibility for the attack.")
+    text = (
+        "Two drones targeted an air base in Diyarbakir. "
+        "The Martyr Zagros Air Defense Forces of the PKK claimed responsibility for the attack."
+    )
     [event] = actors(text, "targeted")
     assert event.actor1 == "Kurdistan Workers' Party"
     assert event.attribution_status == "claimed"
@@ -318,16 +343,18 @@ def test_negated_conclusion_is_no_accusation(actors):
 
 
 def test_claims_stay_near_their_attack(actors):
-    text = ("A drone hit a checkpoint near Tikrit on Monday. The army is investigating. Schools stayed open. "
-            "Roads were closed. Shops reopened. In an unrelated statement, Hezbollah claimed responsibility for a "
-            "rocket strike in the north.")
+    text = (
+        "A drone hit a checkpoint near Tikrit on Monday. The army is investigating. Schools stayed open. "
+        "Roads were closed. Shops reopened. In an unrelated statement, Hezbollah claimed responsibility for a "
+        "rocket strike in the north."
+    )
     first, second = actors(text, "hit", "strike")
     assert first.claims == [] and first.actor1 is None
     assert second.actor1 == "Hezbollah"
 
 
 def test_claim_about_past_attacks_stays_with_them(actors):
-    text = ("A drone struck an airport in Erbil on Sunday. Two earlier attacks have been tied to Kataib Hezbollah.")
+    text = "A drone struck an airport in Erbil on Sunday. Two earlier attacks have been tied to Kataib Hezbollah."
     main, past = actors(text, "struck", "attacks", background=("attacks",))
     assert main.claims == []
     assert kinds(past) == [("tied", "Kata'ib Hezbollah")]

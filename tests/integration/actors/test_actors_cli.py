@@ -6,8 +6,10 @@ import json
 
 from typer.testing import CliRunner
 
-from warlog.cli import app
-from warlog.cli import commands  # noqa: F401  (registers the commands)
+from warlog.cli import (
+    app,
+    commands,  # noqa: F401  (registers the commands)
+)
 
 runner = CliRunner()
 

@@ -102,7 +102,10 @@ def test_sponsor_chain_is_transitive(registry):
     assert "Iran" in [a.name for a in registry.sponsors_of("abu-fadak")]
     # sponsors' own bodies come along, ending with the state
     assert [a.name for a in registry.sponsors_of("fatemiyoun")] == [
-        "IRGC Quds Force", "Islamic Revolutionary Guard Corps", "Iran"]
+        "IRGC Quds Force",
+        "Islamic Revolutionary Guard Corps",
+        "Iran",
+    ]
     assert registry.sponsors_of("taliban") == []
 
 
