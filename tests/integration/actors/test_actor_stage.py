@@ -358,3 +358,33 @@ def test_claim_about_past_attacks_stays_with_them(actors):
     main, past = actors(text, "struck", "attacks", background=("attacks",))
     assert main.claims == []
     assert kinds(past) == [("tied", "Kata'ib Hezbollah")]
+
+
+def test_stage_leaves_learned_aliases_for_storage(parse):
+    import datetime as dt
+
+    from warlog.actors.stage import ActorStage, learned_aliases
+    from warlog.extract.base import DocState
+    from warlog.records import Article
+
+    text = "The Tigris Hawks Brigade (THB) warned the government. THB later denied any role."
+    doc = parse(text)
+    state = DocState(article=Article(doc_id="a-1", text=text, published=dt.date(2024, 1, 2)), doc=doc)
+    ActorStage().process([state])
+    [alias] = learned_aliases(doc)
+    assert (alias.alias, alias.name, alias.actor_id, alias.doc_id) == ("THB", "Tigris Hawks Brigade", None, "a-1")
+
+
+def test_stage_reads_a_user_registry(tmp_path, parse):
+    from warlog.actors.stage import ActorStage
+
+    path = tmp_path / "mine.yaml"
+    path.write_text(
+        "version: 1\nsources:\n  - {id: notes, title: My notes}\n"
+        "actors:\n  - {id: river-wolves, name: River Wolves, type: 3, country: NG, source: notes,"
+        " aliases: [Kerkuwa Wolves]}\n",
+        encoding="utf-8",
+    )
+    stage = ActorStage(registry_files=[str(path)])
+    assert stage.registry.resolve("Kerkuwa Wolves").name == "River Wolves"
+    assert "registry_files" in stage.config
