@@ -141,11 +141,17 @@ KIND_STRENGTH: dict[ClaimKind, int] = {"claimed": 6, "blamed": 5, "traced": 4, "
 
 @dataclass(frozen=True)
 class FoundClaim:
-    """A claim, the sentence it was read from, and the registry actor it points to (if known)."""
+    """A claim, the sentence it was read from, the verb that states it, and the mention it points to."""
 
     claim: Claim
     sentence: Span
     mention: ActorMention
+    verb: Token
+
+    def is_about(self, trigger: Span) -> bool:
+        """Is the claim's verb the trigger's own governor ("two attacks have been tied to X")?"""
+        heads = [trigger.root.head, trigger.root.head.head]
+        return self.verb in heads or trigger.root == self.verb
 
     def strength(self) -> float:
         """Rank for choosing actor1: kind, named claimant, no hedging, a registry actor over an unknown name."""
@@ -306,6 +312,9 @@ def _claims_something(verb: Token) -> bool:
     """'claimed responsibility/the attack', 'claimed (that) it launched the drones' -- not 'claimed that X happened'."""
     objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
     doing = any(c.dep_ == "xcomp" and is_attack_verb(c) for c in verb.children)  # "claimed to have launched"
+    following = verb.doc[verb.i + 1 : verb.i + 3]  # "claimed responsibility", however the rest was parsed
+    if any(t.lemma_.lower() in ("responsibility", "credit") for t in following):
+        return True
     return any(obj.lemma_.lower() in CLAIM_OBJECTS for obj in objects) or _self_report(verb) or doing
 
 
@@ -344,7 +353,7 @@ def find_claims(mentions: list[ActorMention]) -> list[FoundClaim]:
         claim = Claim(
             kind=kind, actor=mention.name, claimant=claimant, hedged=_hedged(verb, mention), evidence=evidence
         )
-        found.append(FoundClaim(claim, sentence, mention))
+        found.append(FoundClaim(claim, sentence, mention, verb))
     return found
 
 

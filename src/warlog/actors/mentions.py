@@ -58,7 +58,7 @@ _UNIT_WORDS = frozenset(
         "corps",
     }
 )
-_ABBREVIATION = re.compile(r"^[A-Z][A-Z0-9/\-]{1,9}$")
+_ABBREVIATION = re.compile(r"^[A-Z][A-Z0-9/\-]{1,9}s?$")  # "KH", "KNU/KNLA", "PDFs"
 _UNIDENTIFIED = re.compile(
     r"\b(?:unknown|unidentified|unnamed|anonymous|suspected)\s+(?:armed\s+|gun)?"
     r"(?:gunmen|gunman|assailants?|attackers?|militants?|insurgents?|men|individuals?|persons?|perpetrators?|"

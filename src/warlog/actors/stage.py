@@ -87,7 +87,11 @@ class ActorStage(Stage):
             if any(not drafts[i].event.background for i in owners):
                 owners = {i for i in owners if not drafts[i].event.background}
             here = sentence_index[item.sentence.start]
-            about_past = bool(owners) and all(drafts[i].event.background for i in owners)
+            about_past = (
+                bool(owners)
+                and all(drafts[i].event.background for i in owners)
+                and any(item.is_about(drafts[i].trigger) for i in owners)
+            )
             earlier = [
                 i
                 for i, draft in enumerate(drafts)

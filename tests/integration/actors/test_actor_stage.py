@@ -388,3 +388,19 @@ def test_stage_reads_a_user_registry(tmp_path, parse):
     stage = ActorStage(registry_files=[str(path)])
     assert stage.registry.resolve("Kerkuwa Wolves").name == "River Wolves"
     assert "registry_files" in stage.config
+
+
+def test_plural_abbreviation_is_learned(parse):
+    text = "Joint local People's Defense Forces (PDFs) attacked a junta outpost. The PDFs used drones."
+    [alias] = learn_aliases(parse(text), "doc", load_registry())
+    assert (alias.alias, alias.actor_id) == ("PDFs", "unidentified-anti-coup")
+
+
+def test_claim_of_responsibility_survives_a_run_on_sentence(actors):
+    text = (
+        "Assailants launched a drone at Abha airport. "
+        "The Houthis claimed responsibility for the incident stated it was revenge for the coalition's raids."
+    )
+    [event, _] = actors(text, "launched", "raids", background=("raids",))
+    assert event.actor1 == "Houthis (Ansar Allah)"
+    assert event.attribution_status == "claimed"
