@@ -190,8 +190,10 @@ def _without_article(name: str) -> str:
 
 
 def _group_like(ent: Span) -> bool:
-    """An unknown ORG that may be an armed group: not a lone common word ('Force'), not a model number ('Shahed-136')."""
-    if any(ch.isdigit() for ch in ent.text) or not any(ch.isalpha() for ch in ent.text):
+    """An unknown ORG that may be an armed group: a capitalised name, not a lone common word ('Force'), not a model
+    number ('Shahed-136'), not a stray article and quote ('the "')."""
+    name = _without_article(ent.text)
+    if any(ch.isdigit() for ch in name) or not any(ch.isupper() for ch in name):
         return False
     return len(ent) > 1 or (ent.root.pos_ == "PROPN" and ent.text.lower() not in _UNIT_WORDS)
 

@@ -404,3 +404,9 @@ def test_claim_of_responsibility_survives_a_run_on_sentence(actors):
     [event, _] = actors(text, "launched", "raids", background=("raids",))
     assert event.actor1 == "Houthis (Ansar Allah)"
     assert event.attribution_status == "claimed"
+
+
+def test_quoted_group_name(actors):
+    text = 'Belgium has been on alert since the "Islamic State" militant group launched a series of attacks.'
+    [event] = actors(text, "attacks")
+    assert event.actor1 == "Islamic State"
