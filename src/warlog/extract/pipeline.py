@@ -64,5 +64,15 @@ def default_pipeline() -> Pipeline:
 
     patterns: list[dict] = [*load_registry().entity_patterns(), *place_patterns()]
     # Order: EventDetection -> WeaponStage -> Classification -> Modality -> dates, casualties, places, actors.
-    stages: list[Stage] = [EventDetection(), WeaponStage(), Classification(), Modality(), TargetStage(), DateStage(), CasualtyStage(), GeocodeStage(), ActorStage()]
+    stages: list[Stage] = [
+        EventDetection(),
+        WeaponStage(),
+        Classification(),
+        Modality(),
+        TargetStage(),
+        DateStage(),
+        CasualtyStage(),
+        GeocodeStage(),
+        ActorStage(),
+    ]
     return Pipeline(build_nlp(patterns), stages)
