@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from warlog.link.records import CanonicalEvent
+from warlog.store.filters import apply_filter
 from warlog.store.models import CampaignRow, EventRow
 from warlog.store.records import ReportFilter
 from warlog.store.reports import WEAPON_SEPARATOR, period_start
@@ -75,24 +76,7 @@ class EventRepository:
         """Canonical events matching `where`, by date then uid (dates compare with the period's start)."""
         where = where or ReportFilter()
         query = select(EventRow, CampaignRow.uid).outerjoin(CampaignRow).order_by(EventRow.event_date, EventRow.uid)
-        if where.since:
-            query = query.where(EventRow.event_date >= where.since)
-        if where.until:
-            query = query.where(EventRow.event_date <= where.until)
-        if where.type:
-            kind = where.type.lower()
-            query = query.where(
-                or_(func.lower(EventRow.event_type) == kind, func.lower(EventRow.sub_event_type) == kind)
-            )
-        if where.actor:
-            pattern = f"%{where.actor}%"
-            query = query.where(or_(EventRow.actor1.ilike(pattern), EventRow.actor2.ilike(pattern)))
-        if where.country:
-            query = query.where(func.lower(EventRow.country) == where.country.lower())
-        if where.weapon:
-            query = query.where(EventRow.weapons.ilike(f"%{where.weapon}%"))
-        if where.limit:
-            query = query.limit(where.limit)
+        query = apply_filter(query, EventRow, where)
         return [_event(row, campaign) for row, campaign in self.session.execute(query)]
 
     def with_campaign_keys(self, keys: Iterable[str]) -> list[tuple[int, str]]:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from warlog.records import Event
+from warlog.store.filters import apply_filter
 from warlog.store.models import ArticleRow, ReportRow
 from warlog.store.records import ReportFilter, StoredReport
 
@@ -35,24 +36,7 @@ class ReportRepository:
         """Stored reports matching `where`, in the order they were stored."""
         where = where or ReportFilter()
         query = select(ReportRow, ArticleRow.source, ArticleRow.url).join(ArticleRow).order_by(ReportRow.id)
-        if where.since:
-            query = query.where(ReportRow.event_date >= where.since)
-        if where.until:
-            query = query.where(ReportRow.event_date <= where.until)
-        if where.type:
-            kind = where.type.lower()
-            query = query.where(
-                or_(func.lower(ReportRow.event_type) == kind, func.lower(ReportRow.sub_event_type) == kind)
-            )
-        if where.actor:
-            pattern = f"%{where.actor}%"
-            query = query.where(or_(ReportRow.actor1.ilike(pattern), ReportRow.actor2.ilike(pattern)))
-        if where.country:
-            query = query.where(func.lower(ReportRow.country) == where.country.lower())
-        if where.weapon:
-            query = query.where(ReportRow.weapons.ilike(f"%{where.weapon}%"))
-        if where.limit:
-            query = query.limit(where.limit)
+        query = apply_filter(query, ReportRow, where)
         return [
             StoredReport(
                 id=row.id,
