@@ -237,7 +237,7 @@ def test_thing_hit_belongs_to_the_target(actors):
 
 
 def test_base_used_by_forces_is_not_their_attack(actors):
-    text = "An unidentified armed group conducted a drone attack against the airbase, used by Russian forces."
+    text = "An unidentified armed group carried out a drone attack on the airbase, used by Russian forces."
     [event] = actors(text, "attack", country="SY")
     assert event.actor1 == "Unidentified Armed Group (Syria)"
 
@@ -262,7 +262,7 @@ def test_spokesman_for_a_group_claims_for_it(actors):
 
 
 def test_claimed_to_have_launched(actors):
-    text = "Drones flew toward the Golan Heights. The Islamic Resistance in Iraq claimed to have launched four drones."
+    text = "Drones flew toward the Golan Heights. The Islamic Resistance in Iraq on Monday claimed to have launched four drones."
     [event] = actors(text, "flew")
     assert kinds(event) == [("claimed", "Islamic Resistance in Iraq")]
 
