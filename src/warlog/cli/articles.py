@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from warlog.cli import app
-from warlog.cli.options import DbOption, database
+from warlog.cli.options import DbOption, session
 from warlog.cli.output import Format, print_csv, print_json, print_table
 from warlog.store import ArticleRepository
 from warlog.store.records import ArticleFilter, StoredArticle
@@ -46,12 +46,8 @@ def articles(
         search=search,
         limit=limit,
     )
-    store = database(db)
-    try:
-        with store.transaction() as session:
-            found = ArticleRepository(session).list(where)
-    finally:
-        store.close()
+    with session(db) as opened:
+        found = ArticleRepository(opened).list(where)
     rows = [_row(stored, with_text=format is Format.json) for stored in found]
     if format is Format.json:
         print_json(rows)

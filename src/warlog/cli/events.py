@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from warlog.cli import app
-from warlog.cli.options import DbOption, database
+from warlog.cli.options import DbOption, database, session
 from warlog.cli.output import print_csv, print_json, print_table
 from warlog.export import ACLED_COLUMNS, acled_row
 from warlog.link.records import CanonicalEvent, Range
@@ -95,12 +95,8 @@ def events(
         weapon=weapon,
         limit=limit,
     )
-    store = database(db)
-    try:
-        with store.transaction() as session:
-            found = EventRepository(session).list(where)
-    finally:
-        store.close()
+    with session(db) as opened:
+        found = EventRepository(opened).list(where)
     if format is EventFormat.json:
         print_json([_record(event) for event in found])
     elif format is EventFormat.acled:
@@ -116,12 +112,8 @@ def events(
 @events_app.command()
 def show(event_id: Annotated[str, typer.Argument(help="The event's id.")], db: DbOption = None) -> None:
     """An event, its reports, and why each was linked (decisions near the threshold are marked)."""
-    store = database(db)
-    try:
-        with store.transaction() as session:
-            event = EventRepository(session).get(event_id)
-    finally:
-        store.close()
+    with session(db) as opened:
+        event = EventRepository(opened).get(event_id)
     if event is None:
         typer.echo(f"warlog events show: no event {event_id}", err=True)
         raise typer.Exit(1)

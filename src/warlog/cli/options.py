@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from sqlalchemy.orm import Session
 
 from warlog.ingest import IngestError, ReadOptions
 from warlog.ingest.decode import DEFAULT_MAX_BYTES
@@ -78,3 +80,14 @@ def database(db: str | None, create: bool = False) -> Database:
     except DatabaseUnavailable as exc:
         stderr.print(f"error: {exc}", markup=False, highlight=False, soft_wrap=True)
         raise typer.Exit(EXIT_DATABASE) from exc
+
+
+@contextmanager
+def session(db: str | None) -> Iterator[Session]:
+    """One transaction on the database named by --db / $WARLOG_DB, closed afterwards."""
+    store = database(db)
+    try:
+        with store.transaction() as opened:
+            yield opened
+    finally:
+        store.close()
