@@ -9,7 +9,7 @@ import json
 import sys
 from pathlib import Path
 
-from warlog.extract import extract_articles
+from warlog.extraction import extract_articles
 from warlog.link import default_config
 from warlog.link.batch import link, link_reports
 from warlog.link.metrics import LinkScores, document_clusters, score

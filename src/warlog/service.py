@@ -63,7 +63,7 @@ class _Planned:
 
 
 def _default_extractor(articles: Iterable[Article]) -> Iterator[tuple[Article, list[Event]]]:
-    from warlog.extract import extract_articles
+    from warlog.extraction import extract_articles
 
     return extract_articles(articles)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from warlog.extract import extract_articles
+from warlog.extraction import extract_articles
 from warlog.records import Article
 
 ARTICLE = (

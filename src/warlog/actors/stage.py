@@ -28,7 +28,7 @@ from warlog.actors.roles import (
     role_of,
     victim_in,
 )
-from warlog.extract.base import DocState, EventDraft, Stage
+from warlog.extraction.base import DocState, EventDraft, Stage
 
 CLAIM_REACH = 3
 STATE_KINDS = frozenset({"state", "military", "police"})

@@ -16,7 +16,7 @@ from warlog.cli.options import (
     read_options,
     split_results,
 )
-from warlog.extract import extract_articles
+from warlog.extraction import extract_articles
 from warlog.ingest import read_sources
 from warlog.ingest.decode import DEFAULT_MAX_BYTES
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from warlog.evaluate.records import BadRow, GoldDoc
-from warlog.extract import extract_articles
+from warlog.extraction import extract_articles
 from warlog.records import Article, Event
 
 Predictions = dict[str, list[Event]]

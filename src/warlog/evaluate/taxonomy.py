@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from warlog.extract.taxonomy import taxonomy
+from warlog.extraction.taxonomy import taxonomy
 from warlog.text import fold
 
 

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from warlog.extract.weapons import weapon_entries
+from warlog.extraction.weapons import weapon_entries
 from warlog.text import fold
 
 

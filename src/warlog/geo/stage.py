@@ -12,7 +12,7 @@ from collections import Counter
 
 from spacy.tokens import Span, Token
 
-from warlog.extract.base import DocState, EventDraft, Stage
+from warlog.extraction.base import DocState, EventDraft, Stage
 from warlog.geo.gazetteer import Gazetteer, default_gazetteer
 from warlog.geo.model import Place
 from warlog.geo.resolve import Mention, context_countries, resolve

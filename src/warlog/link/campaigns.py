@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from warlog.extract.base import short_hash
+from warlog.extraction.base import short_hash
 from warlog.records import Event
 from warlog.text import fold
 

@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict
 
-from warlog.extract.base import short_hash
+from warlog.extraction.base import short_hash
 
 LINKER_NAME = "linker"
 LINKER_VERSION = "1"

@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from warlog.actors.registry import load_registry
 from warlog.actors.stage import ActorStage
-from warlog.extract.base import DocState, EventDraft
+from warlog.extraction.base import DocState, EventDraft
 from warlog.nlp import build_nlp
 from warlog.records import Article, Event, Evidence
 

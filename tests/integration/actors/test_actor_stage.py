@@ -364,7 +364,7 @@ def test_stage_leaves_learned_aliases_for_storage(parse):
     import datetime as dt
 
     from warlog.actors.stage import ActorStage, learned_aliases
-    from warlog.extract.base import DocState
+    from warlog.extraction.base import DocState
     from warlog.records import Article
 
     text = "The Tigris Hawks Brigade (THB) warned the government. THB later denied any role."

@@ -10,7 +10,7 @@ import pytest
 
 from warlog.actors.mentions import learn_aliases
 from warlog.actors.registry import load_registry
-from warlog.extract.pipeline import default_pipeline
+from warlog.extraction.pipeline import default_pipeline
 from warlog.records import Article
 
 pytestmark = pytest.mark.slow

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from warlog.extract.base import DocState, EventDraft
+from warlog.extraction.base import DocState, EventDraft
 from warlog.geo.patterns import entity_patterns
 from warlog.geo.stage import GeocodeStage
 from warlog.nlp import build_nlp

@@ -8,7 +8,7 @@ from types import ModuleType
 
 import pytest
 
-from warlog.extract import extract_articles
+from warlog.extraction import extract_articles
 from warlog.records import Article, Event
 
 BENCHMARK = Path(__file__).resolve().parents[3] / "benchmarks" / "linking_fixture.py"

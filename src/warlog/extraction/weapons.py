@@ -15,8 +15,8 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from warlog.extract.base import DocState, EventDraft, Stage
-from warlog.extract.numbers import count_of
+from warlog.extraction.base import DocState, EventDraft, Stage
+from warlog.extraction.numbers import count_of
 from warlog.knowledge import load_data
 
 REGION_MAX_SENTENCES = 4

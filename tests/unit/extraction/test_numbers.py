@@ -7,7 +7,7 @@ import spacy
 from hypothesis import given
 from hypothesis import strategies as st
 
-from warlog.extract.numbers import count_of, parse_number
+from warlog.extraction.numbers import count_of, parse_number
 from warlog.nlp import MODEL
 
 UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",

@@ -4,15 +4,15 @@ Policy: negated drafts ("did not attack") and hypothetical ones ("plans to use r
 attack") are dropped from the output; a threat ("threatened to attack") is kept as its own event,
 recoded to the non-ACLED type Threat (PLOVER THREATEN) with `hypothetical=True`. With
 `keep_unreal=True` negated and hypothetical drafts are kept, flagged. The cues are read by
-`warlog.extract.mood.modality_of`.
+`warlog.extraction.mood.modality_of`.
 """
 
 from __future__ import annotations
 
-from warlog.extract.base import DocState, Stage
-from warlog.extract.detect import DetectedDraft
-from warlog.extract.mood import MODAL_FAMILIES, modality_of
-from warlog.extract.taxonomy import sub_event_type
+from warlog.extraction.base import DocState, Stage
+from warlog.extraction.detect import DetectedDraft
+from warlog.extraction.mood import MODAL_FAMILIES, modality_of
+from warlog.extraction.taxonomy import sub_event_type
 
 THREAT_TYPE = "Threat"
 

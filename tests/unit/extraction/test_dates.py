@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from warlog.extract.dates import PUBLICATION_DATE_TEXT, DateStage, resolve_date
+from warlog.extraction.dates import PUBLICATION_DATE_TEXT, DateStage, resolve_date
 
 PUBLISHED = dt.date(2021, 11, 9)
 FORMATS = {"day": r"\d{4}-\d{2}-\d{2}", "week": r"\d{4}-\d{2}-\d{2}", "month": r"\d{4}-\d{2}", "year": r"\d{4}"}

@@ -6,11 +6,11 @@ import pytest
 import spacy
 from spacy.language import Language
 
-from warlog.extract.base import DocState
-from warlog.extract.classify import Classification
-from warlog.extract.detect import EventDetection
-from warlog.extract.modality import Modality
-from warlog.extract.mood import modality_of
+from warlog.extraction.base import DocState
+from warlog.extraction.classify import Classification
+from warlog.extraction.detect import EventDetection
+from warlog.extraction.modality import Modality
+from warlog.extraction.mood import modality_of
 from warlog.nlp import MODEL
 from warlog.records import Article, Event
 

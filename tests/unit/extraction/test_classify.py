@@ -6,9 +6,9 @@ import pytest
 import spacy
 from spacy.language import Language
 
-from warlog.extract.base import DocState
-from warlog.extract.classify import Classification
-from warlog.extract.detect import EventDetection
+from warlog.extraction.base import DocState
+from warlog.extraction.classify import Classification
+from warlog.extraction.detect import EventDetection
 from warlog.nlp import MODEL
 from warlog.records import Article, Event
 

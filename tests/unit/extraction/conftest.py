@@ -10,7 +10,7 @@ import pytest
 import spacy
 from spacy.language import Language
 
-from warlog.extract.base import DocState, EventDraft
+from warlog.extraction.base import DocState, EventDraft
 from warlog.nlp import MODEL
 from warlog.records import Article, Event
 

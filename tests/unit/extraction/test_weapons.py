@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from warlog.extract.weapons import WeaponStage, find_weapons, weapon_entries
+from warlog.extraction.weapons import WeaponStage, find_weapons, weapon_entries
 from warlog.knowledge import load_data
 
 

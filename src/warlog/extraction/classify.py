@@ -17,11 +17,11 @@ from functools import lru_cache
 
 from spacy.tokens import Span
 
-from warlog.extract.base import DocState, Stage
-from warlog.extract.detect import DetectedDraft
-from warlog.extract.lexicon import LexiconEntry, cue_groups, lexicon
-from warlog.extract.roles import role_groups
-from warlog.extract.taxonomy import sub_event_type
+from warlog.extraction.base import DocState, Stage
+from warlog.extraction.detect import DetectedDraft
+from warlog.extraction.lexicon import LexiconEntry, cue_groups, lexicon
+from warlog.extraction.roles import role_groups
+from warlog.extraction.taxonomy import sub_event_type
 from warlog.text import fold
 
 DISRUPTED = "Disrupted weapons use"

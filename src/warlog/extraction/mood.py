@@ -15,7 +15,7 @@ from typing import Literal
 
 from spacy.tokens import Token
 
-from warlog.extract.lexicon import TRIGGERS_FILE
+from warlog.extraction.lexicon import TRIGGERS_FILE
 from warlog.knowledge import load_data
 
 ModalKind = Literal["negated", "threat", "hypothetical"]

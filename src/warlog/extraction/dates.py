@@ -26,8 +26,8 @@ from functools import lru_cache
 from dateparser.date import DateDataParser
 from spacy.tokens import Span
 
-from warlog.extract.base import DocState, EventDraft, Stage
-from warlog.extract.weapons import own_sentences
+from warlog.extraction.base import DocState, EventDraft, Stage
+from warlog.extraction.weapons import own_sentences
 from warlog.records import DatePrecision
 
 _MONTHS = (

@@ -6,8 +6,8 @@ import pytest
 import spacy
 from spacy.language import Language
 
-from warlog.extract.base import DocState
-from warlog.extract.detect import DetectedDraft, EventDetection
+from warlog.extraction.base import DocState
+from warlog.extraction.detect import DetectedDraft, EventDetection
 from warlog.nlp import MODEL
 from warlog.records import Article
 

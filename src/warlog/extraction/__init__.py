@@ -9,6 +9,6 @@ from warlog.records import Article, Event
 
 def extract_articles(articles: Iterable[Article]) -> Iterator[tuple[Article, list[Event]]]:
     """Run the default pipeline over `articles`, yielding each with its events."""
-    from warlog.extract.pipeline import default_pipeline
+    from warlog.extraction.pipeline import default_pipeline
 
     return default_pipeline().run(articles)

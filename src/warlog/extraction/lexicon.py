@@ -13,7 +13,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from warlog.extract.taxonomy import taxonomy
+from warlog.extraction.taxonomy import taxonomy
 from warlog.knowledge import KnowledgeError, load_data
 
 TRIGGERS_FILE = "triggers.yaml"

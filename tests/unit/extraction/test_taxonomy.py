@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from warlog.extract.lexicon import lexicon
-from warlog.extract.mood import modal_words
-from warlog.extract.taxonomy import sub_event_type, taxonomy
+from warlog.extraction.lexicon import lexicon
+from warlog.extraction.mood import modal_words
+from warlog.extraction.taxonomy import sub_event_type, taxonomy
 from warlog.knowledge import KnowledgeError, load_data
 
 ACLED = {

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from warlog.extract.lexicon import TIME_ENTITIES, Hit
+from warlog.extraction.lexicon import TIME_ENTITIES, Hit
 
 PATIENT_PREPOSITIONS = frozenset({"on", "against", "at", "of", "targeting", "toward", "towards", "into"})
 VERBAL = frozenset({"VERB", "AUX"})

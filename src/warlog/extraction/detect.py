@@ -5,7 +5,7 @@ Triggers come from the lexicon (`data/triggers.yaml`). Within a sentence, trigge
 it. An event continues into the next sentences when they report the same family without signalling
 a new event (a leading date, "in a separate attack", "another attack"), so "A drone struck the base.
 The attack wounded two." is one event whose evidence lists both sentences. Triggers that are
-threatened, planned or negated stay apart (see `warlog.extract.mood`), and background mentions
+threatened, planned or negated stay apart (see `warlog.extraction.mood`), and background mentions
 ("after several rocket attacks", "in retaliation for an airstrike") become events flagged
 `background=True`.
 """
@@ -17,11 +17,11 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from warlog.extract.base import DocState, EventDraft, Stage, short_hash
-from warlog.extract.lexicon import TRIGGERS_FILE, Hit, cue_groups, find_hits
-from warlog.extract.mood import MODAL_FAMILIES, modality_of
-from warlog.extract.roles import agent_of, patient_of, role_groups
-from warlog.extract.taxonomy import sub_event_type
+from warlog.extraction.base import DocState, EventDraft, Stage, short_hash
+from warlog.extraction.lexicon import TRIGGERS_FILE, Hit, cue_groups, find_hits
+from warlog.extraction.mood import MODAL_FAMILIES, modality_of
+from warlog.extraction.roles import agent_of, patient_of, role_groups
+from warlog.extraction.taxonomy import sub_event_type
 from warlog.knowledge import load_data
 from warlog.records import Event, Evidence
 

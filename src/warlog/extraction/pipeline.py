@@ -12,7 +12,7 @@ from itertools import islice
 from spacy.language import Language
 
 from warlog import __version__
-from warlog.extract.base import DocState, Stage, short_hash
+from warlog.extraction.base import DocState, Stage, short_hash
 from warlog.records import Article, Event, Extractor
 
 PIPELINE_NAME = "warlog-rules"
@@ -51,15 +51,15 @@ def default_pipeline() -> Pipeline:
     """The shipped rule-based pipeline, built once per process."""
     from warlog.actors.registry import load_registry
     from warlog.actors.stage import ActorStage
-    from warlog.extract.casualties import CasualtyStage
-    from warlog.extract.classify import Classification
-    from warlog.extract.dates import DateStage
-    from warlog.extract.detect import EventDetection
-    from warlog.extract.modality import Modality
+    from warlog.extraction.casualties import CasualtyStage
+    from warlog.extraction.classify import Classification
+    from warlog.extraction.dates import DateStage
+    from warlog.extraction.detect import EventDetection
+    from warlog.extraction.modality import Modality
     from warlog.geo.patterns import entity_patterns as place_patterns
     from warlog.geo.stage import GeocodeStage
-    from warlog.extract.targets import TargetStage
-    from warlog.extract.weapons import WeaponStage
+    from warlog.extraction.targets import TargetStage
+    from warlog.extraction.weapons import WeaponStage
     from warlog.nlp import build_nlp
 
     patterns: list[dict] = [*load_registry().entity_patterns(), *place_patterns()]

@@ -1,6 +1,6 @@
 """Targets: what an attack hit ("targeted the U.S. base at al-Tanf" -> "U.S. base at al-Tanf") and its category.
 
-The target is the patient of a trigger (see `warlog.extract.roles`), trimmed of leading articles
+The target is the patient of a trigger (see `warlog.extraction.roles`), trimmed of leading articles
 and plain adjectives and of relative clauses; its category comes from `data/targets.yaml`.
 Weapons are not targets: "fired rockets at the base" gives "base".
 """
@@ -12,10 +12,10 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from warlog.extract.base import DocState, Stage
-from warlog.extract.detect import DetectedDraft
-from warlog.extract.lexicon import lexicon
-from warlog.extract.roles import patients_of
+from warlog.extraction.base import DocState, Stage
+from warlog.extraction.detect import DetectedDraft
+from warlog.extraction.lexicon import lexicon
+from warlog.extraction.roles import patients_of
 from warlog.knowledge import load_data
 from warlog.text import fold
 

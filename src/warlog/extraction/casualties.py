@@ -17,7 +17,7 @@ Rules, in order:
 - When the text speaks of one field and never of the other, the toll is taken as complete and the other
   is 0 ("injuring 4 fighters" -> 0 dead), unless the first was stated unknown.
 - An attack that was intercepted or missed, with no toll at all, harmed no one (both 0).
-- Vague and ranged counts follow `warlog.extract.numbers` (ACLED's conservative rule).
+- Vague and ranged counts follow `warlog.extraction.numbers` (ACLED's conservative rule).
 """
 
 from __future__ import annotations
@@ -30,9 +30,9 @@ from typing import Literal
 
 from spacy.tokens import Span, Token
 
-from warlog.extract.base import DocState, EventDraft, Stage
-from warlog.extract.numbers import count_of, parse_number
-from warlog.extract.weapons import governed_by_other, other_trigger_tokens, region_sentences
+from warlog.extraction.base import DocState, EventDraft, Stage
+from warlog.extraction.numbers import count_of, parse_number
+from warlog.extraction.weapons import governed_by_other, other_trigger_tokens, region_sentences
 from warlog.knowledge import load_data
 
 CasualtyField = Literal["fatalities", "injured"]

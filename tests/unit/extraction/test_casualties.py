@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from warlog.extract.casualties import CasualtyStage, casualty_statements, casualty_terms
+from warlog.extraction.casualties import CasualtyStage, casualty_statements, casualty_terms
 from warlog.knowledge import load_data
 
 
