@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import csv
+from collections.abc import Iterable
+from typing import TextIO
+
 from warlog.records import Event
 
 ACLED_COLUMNS = (
@@ -74,3 +78,14 @@ def acled_row(event: Event, source: str | None) -> dict[str, str | int | float |
         fatalities=event.fatalities,
     )
     return row
+
+
+def write_acled_csv(events: Iterable[tuple[Event, str | None]], out: TextIO) -> int:
+    """Write a header of `ACLED_COLUMNS`, then the ACLED row of each (event, source) pair; returns the row count."""
+    writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    count = 0
+    for event, source in events:
+        writer.writerow(acled_row(event, source))
+        count += 1
+    return count

@@ -8,12 +8,14 @@ X"), suspected ("suspected X militants", "X is believed to be behind"), denied (
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from spacy.tokens import Span, Token
+from typing import TYPE_CHECKING
 
 from warlog.actors.mentions import ActorMention
 from warlog.actors.roles import WEAPON_NOUNS, governor, is_attack_verb, role_of
 from warlog.records import AttributionStatus, Claim, ClaimKind, Evidence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 CLAIM_VERBS = frozenset({"claim", "take", "assume", "accept", "admit", "announce", "bear"})
 CLAIM_OBJECTS = frozenset(

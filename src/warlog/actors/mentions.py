@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-
-from spacy.tokens import Doc, Span
+from typing import TYPE_CHECKING
 
 from warlog.actors.model import Actor, LearnedAlias
 from warlog.actors.registry import Registry
 from warlog.text import fold
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
 
 LEARNED_KEY = "warlog.learned_aliases"
 UNIDENTIFIED = "Unidentified Armed Group"

@@ -6,10 +6,13 @@ strike by X on Y", "X used drones to attack Y", "Y shot down an X drone" (Y is t
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from typing import TYPE_CHECKING
 
 from warlog.actors.mentions import ActorMention
 from warlog.actors.model import ActorRole
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 ATTACK_VERBS = frozenset(
     {

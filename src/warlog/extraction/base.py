@@ -14,11 +14,12 @@ import json
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, ClassVar
-
-from spacy.tokens import Doc, Span
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from warlog.records import Article, Event, FieldSource
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
 
 
 def short_hash(value: Any) -> str:

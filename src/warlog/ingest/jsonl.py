@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from warlog.ingest.article import Fields, ReadOptions, ReadResult, build_article
 from warlog.ingest.errors import MalformedRecord
@@ -23,15 +23,15 @@ def read_jsonl(text: str, name: str, path: str, options: ReadOptions) -> Iterato
         if not isinstance(row, dict):
             yield MalformedRecord(path, "JSON line is not an object, skipped", number)
             continue
-        fields = _row_fields(row, f"{name}:{number}")
+        fields = row_fields(row, f"{name}:{number}")
         if isinstance(fields, str):
             yield MalformedRecord(path, f"{fields}, skipped", number)
             continue
         yield from build_article(fields, path, options, line=number)
 
 
-def _row_fields(row: dict, fallback_id: str) -> Fields | str:
-    """The fields of one row, or why the row cannot be used."""
+def row_fields(row: Mapping[str, object], fallback_id: str) -> Fields | str:
+    """The fields of one row (a JSONL line, or a dict given to the Python API), or why it cannot be used."""
     for key in ("id", "text", "html", "title", "url", "published", "source"):
         if row.get(key) is not None and not isinstance(row[key], str | int | float):
             return f"field {key!r} must be a string"

@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from warlog.records import Event
 from warlog.store.filters import apply_filter
-from warlog.store.models import ArticleRow, ReportRow
+from warlog.store.models import ArticleRow, EventReportRow, EventRow, ReportRow
 from warlog.store.records import ReportFilter, StoredReport
 
 WEAPON_SEPARATOR = "; "
@@ -36,7 +36,21 @@ class ReportRepository:
         """Stored reports matching `where`, in the order they were stored."""
         where = where or ReportFilter()
         query = select(ReportRow, ArticleRow.source, ArticleRow.url).join(ArticleRow).order_by(ReportRow.id)
-        query = apply_filter(query, ReportRow, where)
+        return self._stored(apply_filter(query, ReportRow, where))
+
+    def of_event(self, uid: str) -> list[StoredReport]:
+        """The reports linked into the canonical event `uid`, in the order they were stored."""
+        query = (
+            select(ReportRow, ArticleRow.source, ArticleRow.url)
+            .join(ArticleRow)
+            .join(EventReportRow, EventReportRow.report_id == ReportRow.id)
+            .join(EventRow, EventRow.id == EventReportRow.event_id)
+            .where(EventRow.uid == uid)
+            .order_by(ReportRow.id)
+        )
+        return self._stored(query)
+
+    def _stored(self, query: Select) -> list[StoredReport]:
         return [
             StoredReport(
                 id=row.id,
