@@ -14,6 +14,8 @@ from typing import Any
 import yaml
 
 DATA_PACKAGE = "warlog.data"
+# libyaml's loader parses the data files about ten times faster than the pure-Python one (a cold-start cost).
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class KnowledgeError(ValueError):
@@ -35,7 +37,7 @@ def load_yaml_file(path: Path) -> dict[str, Any]:
     """Parse one YAML knowledge file (shipped or user-supplied) and check its header."""
     try:
         with open(path, encoding="utf-8") as handle:
-            content = yaml.safe_load(handle)
+            content = yaml.load(handle, Loader=SAFE_LOADER)  # noqa: S506 (a safe loader)
     except (OSError, yaml.YAMLError) as exc:
         raise KnowledgeError(f"{path}: cannot read knowledge file: {exc}") from exc
     if not isinstance(content, dict) or "version" not in content or "sources" not in content:
