@@ -12,11 +12,13 @@ from warlog.cli.options import (
     EXIT_NOTHING_DONE,
     MaxBytesOption,
     PublishedOption,
+    SchedulerOption,
+    WorkersOption,
+    parallel_extractor,
     progress_bar,
     read_options,
     split_results,
 )
-from warlog.extraction import extract_articles
 from warlog.ingest import read_sources
 from warlog.ingest.decode import DEFAULT_MAX_BYTES
 
@@ -29,6 +31,8 @@ def extract(
     output: Annotated[str, typer.Option("-o", "--output", help="Where to write events as JSONL; - for stdout.")] = "-",
     published: PublishedOption = None,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
+    workers: WorkersOption = None,
+    scheduler: SchedulerOption = None,
 ) -> None:
     """Extract political-violence events from documents; write one event per JSONL line."""
     articles, errors = split_results(read_sources(inputs, read_options(published, max_bytes)))
@@ -39,9 +43,9 @@ def extract(
     except OSError as exc:
         typer.echo(f"{output}: cannot write: {exc.strerror}", err=True)
         raise typer.Exit(EXIT_NOTHING_DONE) from exc
-    with out, progress_bar(len(articles) >= 20) as progress:
+    with out, parallel_extractor(workers, scheduler) as extractor, progress_bar(len(articles) >= 20) as progress:
         task = progress.add_task("extracting", total=len(articles))
-        for _article, events in extract_articles(articles):
+        for _article, events in extractor(articles):
             for event in events:
                 out.write(event.model_dump_json() + "\n")
             progress.advance(task)

@@ -15,7 +15,10 @@ from warlog.cli.options import (
     DbOption,
     MaxBytesOption,
     PublishedOption,
+    SchedulerOption,
+    WorkersOption,
     database,
+    parallel_extractor,
     progress_bar,
     read_options,
     split_results,
@@ -33,6 +36,8 @@ def ingest(
     db: DbOption = None,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
     batch_size: Annotated[int, typer.Option(help="Articles per transaction.", min=1)] = DEFAULT_BATCH_SIZE,
+    workers: WorkersOption = None,
+    scheduler: SchedulerOption = None,
 ) -> None:
     """Store articles and the events extracted from them (duplicates are skipped, near-duplicates linked)."""
     articles, errors = split_results(read_sources(paths, read_options(published, max_bytes)))
@@ -41,9 +46,9 @@ def ingest(
         raise typer.Exit(EXIT_NOTHING_DONE)
     store = database(db, create=True)
     try:
-        with progress_bar() as progress:
+        with parallel_extractor(workers, scheduler) as extractor, progress_bar() as progress:
             task = progress.add_task("ingesting", total=len(articles))
-            report = IngestService(store, batch_size=batch_size).ingest(
+            report = IngestService(store, extractor=extractor, batch_size=batch_size).ingest(
                 articles, on_batch=lambda count: progress.advance(task, count)
             )
     except SQLAlchemyError as exc:

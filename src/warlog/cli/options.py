@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from sqlalchemy.orm import Session
 
+from warlog.extraction.parallel import ParallelExtractor, SchedulerUnavailable
 from warlog.ingest import IngestError, ReadOptions
 from warlog.ingest.decode import DEFAULT_MAX_BYTES
 from warlog.records import Article
@@ -19,6 +20,7 @@ from warlog.store import Database, DatabaseUnavailable, open_database
 
 EXIT_NOTHING_DONE = 1
 EXIT_DATABASE = 3
+EXIT_SCHEDULER = 4
 EXIT_INTERRUPTED = 130
 
 DbOption = Annotated[
@@ -31,6 +33,18 @@ PublishedOption = Annotated[
     str | None, typer.Option("--published", help="Publication date (YYYY-MM-DD) for documents that state none.")
 ]
 MaxBytesOption = Annotated[int, typer.Option("--max-bytes", help="Refuse input files larger than this.", min=1)]
+WorkersOption = Annotated[
+    int | None,
+    typer.Option("--workers", help="Extraction processes (default: the number of cores).", min=1, show_default=False),
+]
+SchedulerOption = Annotated[
+    str | None,
+    typer.Option(
+        "--scheduler",
+        help="Run extraction on Dask: 'local' starts a LocalCluster of --workers processes; tcp://HOST:PORT joins "
+        "a running cluster.",
+    ),
+]
 
 stderr = Console(stderr=True)
 
@@ -43,6 +57,22 @@ def read_options(published: str | None, max_bytes: int = DEFAULT_MAX_BYTES) -> R
         return ReadOptions(published=dt.date.fromisoformat(published), max_bytes=max_bytes)
     except ValueError as exc:
         raise typer.BadParameter(f"{published!r} is not a YYYY-MM-DD date", param_hint="--published") from exc
+
+
+@contextmanager
+def parallel_extractor(workers: int | None, scheduler: str | None) -> Iterator[ParallelExtractor]:
+    """The extractor for --workers / --scheduler, stopped afterwards. A malformed scheduler is a usage error; an
+    unreachable one (or Dask not installed) exits with a one-line error."""
+    try:
+        extractor = ParallelExtractor(workers, scheduler)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--scheduler") from exc
+    try:
+        with extractor:
+            yield extractor
+    except SchedulerUnavailable as exc:
+        stderr.print(f"error: {exc}", markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(EXIT_SCHEDULER) from exc
 
 
 def split_results(results: Iterable[Article | IngestError]) -> tuple[list[Article], list[IngestError]]:

@@ -1,0 +1,37 @@
+"""Extraction in worker processes gives exactly the single-process records, in input order."""
+
+from __future__ import annotations
+
+import pytest
+
+from warlog.extraction.parallel import ParallelExtractor, extract_parallel
+from warlog.records import Article
+
+pytestmark = pytest.mark.slow
+
+
+def test_two_worker_processes_give_the_single_process_events_in_order(
+    articles: list[Article], single_process_events: list[list[dict]]
+) -> None:
+    records = list(extract_parallel(articles, workers=2))
+    assert [article.doc_id for article, _events in records] == [article.doc_id for article in articles]
+    assert [[event.model_dump(mode="json") for event in events] for _a, events in records] == single_process_events
+    assert any(single_process_events) and not all(single_process_events)
+
+
+def test_a_worker_pool_serves_several_calls(articles: list[Article], single_process_events: list[list[dict]]) -> None:
+    with ParallelExtractor(workers=2, chunk_size=4) as extractor:
+        first = [events for _a, events in extractor(articles[:10])]
+        second = [events for _a, events in extractor(articles[10:])]
+    assert [[e.model_dump(mode="json") for e in events] for events in first + second] == single_process_events
+
+
+@pytest.mark.parametrize("scheduler", ["nowhere", "8786", ""])
+def test_a_scheduler_that_is_neither_local_nor_an_address_is_refused(scheduler: str) -> None:
+    with pytest.raises(ValueError, match="scheduler must be"):
+        ParallelExtractor(scheduler=scheduler)
+
+
+def test_zero_workers_is_refused() -> None:
+    with pytest.raises(ValueError, match="at least 1"):
+        ParallelExtractor(workers=0)
