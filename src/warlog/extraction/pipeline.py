@@ -13,37 +13,60 @@ from spacy.language import Language
 
 from warlog import __version__
 from warlog.extraction.base import DocState, Stage, short_hash
+from warlog.extraction.prefilter import (
+    SKIPPED_COMPONENT,
+    WHOLE_TEXT,
+    Prefilter,
+    build_prefilter,
+    context_phrases,
+    prepare_docs,
+)
 from warlog.records import Article, Event, Extractor
 
 PIPELINE_NAME = "warlog-rules"
 
 
 class Pipeline:
-    """An NLP model plus an ordered list of stages."""
+    """An NLP model plus an ordered list of stages, with an optional relevance prefilter in front."""
 
-    def __init__(self, nlp: Language, stages: Sequence[Stage], batch_size: int = 32) -> None:
+    def __init__(
+        self, nlp: Language, stages: Sequence[Stage], batch_size: int = 32, prefilter: Prefilter | None = None
+    ) -> None:
         self.nlp = nlp
         self.stages = list(stages)
         self.batch_size = batch_size
+        self.prefilter = prefilter
         stage_ids = [stage.id for stage in self.stages]
         self.extractor = Extractor(
             name=PIPELINE_NAME, version=__version__, config_hash=short_hash(stage_ids), stages=stage_ids
         )
 
+    def without_prefilter(self) -> Pipeline:
+        """The same model and stages, parsing every sentence (to measure the prefilter against)."""
+        return Pipeline(self.nlp, self.stages, self.batch_size)
+
     def run(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Event]]]:
-        """Yield each article with the events extracted from it, in input order."""
+        """Yield each article with the events extracted from it, in input order. Articles the prefilter finds
+        no trigger in are not parsed (they have no events)."""
         iterator = iter(articles)
         while batch := list(islice(iterator, self.batch_size)):
-            docs = self.nlp.pipe((article.text for article in batch), batch_size=self.batch_size)
-            states = [DocState(article=article, doc=doc) for article, doc in zip(batch, docs)]
+            relevances = [self.prefilter.relevance(a.text) if self.prefilter else WHOLE_TEXT for a in batch]
+            parsed = [article for article, relevance in zip(batch, relevances) if relevance.relevant]
+            docs = self.nlp.pipe(
+                prepare_docs(self.nlp, (a.text for a in parsed), (r for r in relevances if r.relevant)),
+                batch_size=self.batch_size,
+            )
+            states = [DocState(article=article, doc=doc) for article, doc in zip(parsed, docs)]
             for stage in self.stages:
                 states = stage.process(states)
-            for state in states:
-                events = []
-                for draft in state.events:
-                    draft.event.extractor = self.extractor
-                    events.append(draft.event)
-                yield state.article, events
+            found = iter(states)
+            for article, relevance in zip(batch, relevances):
+                yield article, self._events(next(found)) if relevance.relevant else []
+
+    def _events(self, state: DocState) -> list[Event]:
+        for draft in state.events:
+            draft.event.extractor = self.extractor
+        return [draft.event for draft in state.events]
 
 
 @lru_cache(maxsize=1)
@@ -75,4 +98,6 @@ def default_pipeline() -> Pipeline:
         GeocodeStage(),
         ActorStage(),
     ]
-    return Pipeline(build_nlp(patterns), stages)
+    nlp = build_nlp(patterns)
+    nlp.add_pipe(SKIPPED_COMPONENT, before="parser")
+    return Pipeline(nlp, stages, prefilter=build_prefilter(nlp, context_phrases()))
