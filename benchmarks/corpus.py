@@ -112,33 +112,35 @@ ORDINARY_PARAGRAPHS = (
 )
 
 
-def _fill(template: str, rng: random.Random) -> str:
+def _fill(template: str, rng: random.Random, place: str) -> str:
     weapon = rng.choice(WEAPONS)
     attackers = rng.choice(ATTACKERS)
     return template.format(
-        place=rng.choice(PLACES), day=rng.choice(DAYS), n=rng.randint(2, 40), m=rng.randint(2, 90),
+        place=place, day=rng.choice(DAYS), n=rng.randint(2, 40), m=rng.randint(2, 90),
         target=rng.choice(TARGETS), weapon=weapon, Weapon_cap=weapon[0].upper() + weapon[1:],
         attackers=attackers, Attackers=attackers[0].upper() + attackers[1:], company=rng.choice(COMPANIES),
         team=rng.choice(TEAMS),
     )
 
 
-def _remark(rng: random.Random) -> str:
+def _remark(rng: random.Random, place: str) -> str:
     """A quoted remark by an invented person: varies the wording, so articles are not near-duplicates."""
     person = f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
-    return f'"{rng.choice(REMARKS)}," said {person}, {rng.choice(ROLES)} in {rng.choice(PLACES)}.'
+    return f'"{rng.choice(REMARKS)}," said {person}, {rng.choice(ROLES)} in {place}.'
 
 
 def _article(rng: random.Random, violent: bool) -> str:
+    """One article about one place, as a news story is."""
+    place = rng.choice(PLACES)
     paragraphs: list[str] = []
     if violent:
-        paragraphs.append(f"{_fill(rng.choice(VIOLENT_LEADS), rng)} {_remark(rng)}")
+        paragraphs.append(f"{_fill(rng.choice(VIOLENT_LEADS), rng, place)} {_remark(rng, place)}")
         pool = [*VIOLENT_FOLLOWUPS, *CONTEXT_PARAGRAPHS]
     else:
         pool = list(ORDINARY_PARAGRAPHS)
     rng.shuffle(pool)
     while sum(len(p.split()) for p in paragraphs) < TARGET_WORDS:
-        paragraphs.append(f"{_fill(pool[len(paragraphs) % len(pool)], rng)} {_remark(rng)}")
+        paragraphs.append(f"{_fill(pool[len(paragraphs) % len(pool)], rng, place)} {_remark(rng, place)}")
     return "\n\n".join(paragraphs)
 
 

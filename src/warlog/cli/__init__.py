@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
+import sys
+
 import typer
 
 app = typer.Typer(
@@ -18,7 +21,26 @@ def _root() -> None:
 
 
 def main() -> None:
-    """Entry point of the `warlog` console script."""
-    from warlog.cli import commands  # noqa: F401  (registers every command on `app`)
+    """Entry point of the `warlog` console script.
 
+    Each command lives in the module of its name (`warlog ingest` in `warlog.cli.ingest`), so only the invoked
+    command's module is imported: start-up does not pay for every command's libraries. Help, and a name that is
+    no module, import every command."""
+    command = next((arg for arg in sys.argv[1:] if not arg.startswith("-")), None)
+    if command is None or not _import_command(command):
+        from warlog.cli import commands  # noqa: F401  (registers every command on `app`)
     app()
+
+
+def _import_command(name: str) -> bool:
+    """Import the module of command `name`, registering it on `app`; False if there is no such module."""
+    if not name.isidentifier():
+        return False
+    module = f"warlog.cli.{name}"
+    try:
+        importlib.import_module(module)
+    except ModuleNotFoundError as exc:
+        if exc.name == module:
+            return False
+        raise
+    return True

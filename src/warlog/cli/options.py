@@ -5,18 +5,21 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-from sqlalchemy.orm import Session
 
 from warlog.extraction.parallel import ParallelExtractor, SchedulerUnavailable
 from warlog.ingest import IngestError, ReadOptions
 from warlog.ingest.decode import DEFAULT_MAX_BYTES
 from warlog.records import Article
-from warlog.store import Database, DatabaseUnavailable, open_database
+
+if TYPE_CHECKING:  # the store (SQLAlchemy, Alembic) is imported by the commands that open a database only
+    from sqlalchemy.orm import Session
+
+    from warlog.store import Database
 
 EXIT_NOTHING_DONE = 1
 EXIT_DATABASE = 3
@@ -105,6 +108,8 @@ def progress_bar(enabled: bool = True) -> Progress:
 
 def database(db: str | None, create: bool = False) -> Database:
     """Open the database named by --db / $WARLOG_DB (created only if `create`), or exit with a one-line error."""
+    from warlog.store import DatabaseUnavailable, open_database
+
     try:
         return open_database(db, create=create)
     except DatabaseUnavailable as exc:

@@ -100,4 +100,4 @@ def default_pipeline() -> Pipeline:
     ]
     nlp = build_nlp(patterns)
     nlp.add_pipe(SKIPPED_COMPONENT, before="parser")
-    return Pipeline(nlp, stages, prefilter=build_prefilter(nlp, context_phrases()))
+    return Pipeline(nlp, stages, prefilter=build_prefilter(nlp, context_phrases(patterns)))

@@ -2,7 +2,7 @@
 
 One Aho-Corasick automaton holds the surface forms of the trigger lexicon (every inflection the model's
 lemmatizer maps to a lexicon word, so it finds at least what `lexicon.find_hits` finds), the weapon terms and
-the actor aliases. An article without a trigger cannot hold an event and is not parsed at all. In the others,
+the names the entity ruler knows (actor aliases, places). An article without a trigger cannot hold an event and is not parsed at all. In the others,
 every sentence with a hit is kept with `CONTEXT_SENTENCES` neighbours on each side (coreference, dates,
 places), and the first sentence always (the dateline); the rest is blanked.
 
@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import ahocorasick
 from spacy.language import Language
@@ -273,7 +272,7 @@ def lemmatizer_tables(nlp: Language) -> tuple[dict[str, Sequence[Sequence[str]]]
 
 
 def build_prefilter(nlp: Language, context_phrases: Iterable[str], context: int = CONTEXT_SENTENCES) -> Prefilter:
-    """A prefilter for `nlp`'s lemmatizer over the trigger lexicon, plus `context_phrases` (weapons, aliases)."""
+    """A prefilter for `nlp`'s lemmatizer over the trigger lexicon, plus `context_phrases` (weapons, names)."""
     rules, exceptions = lemmatizer_tables(nlp)
     terms = Terms()
     _add_lexicon(terms, lexicon().entries.values(), rules, exceptions)
@@ -281,12 +280,19 @@ def build_prefilter(nlp: Language, context_phrases: Iterable[str], context: int 
     return Prefilter(terms, context)
 
 
-@lru_cache(maxsize=1)
-def context_phrases() -> tuple[str, ...]:
-    """The weapon terms and actor aliases (registry) that keep a sentence as context."""
-    from warlog.actors.registry import load_registry
+def _token_text(token_pattern: dict) -> str:
+    """The word of a ruler token pattern ({"ORTH": "IS"} or {"TEXT": "Gao"})."""
+    return str(token_pattern.get("ORTH", token_pattern.get("TEXT", "")))
+
+
+def context_phrases(ruler_patterns: Iterable[dict]) -> list[str]:
+    """The phrases that keep a sentence as context: weapon terms, and every name the entity ruler knows (actor
+    aliases from the registry, places), which roles, attribution and geocoding read around an event."""
     from warlog.extraction.weapons import weapon_entries
 
-    weapons = (pattern for entry in weapon_entries().values() for pattern in entry.patterns)
-    aliases = (name for actor in load_registry().actors.values() for name in actor.all_names)
-    return tuple(dict.fromkeys([*weapons, *aliases]))
+    weapons = [pattern for entry in weapon_entries().values() for pattern in entry.patterns]
+    names = [
+        pattern["pattern"] if isinstance(pattern["pattern"], str) else " ".join(_token_text(t) for t in pattern["pattern"])
+        for pattern in ruler_patterns
+    ]
+    return list(dict.fromkeys([*weapons, *names]))

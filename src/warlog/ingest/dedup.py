@@ -8,8 +8,10 @@ from collections.abc import Hashable
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-import numpy as np
-from datasketch import MinHash, MinHashLSH
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # datasketch imports scipy (about as slow as spaCy): only ingest loads it, when it needs it
+    from datasketch import MinHash, MinHashLSH
 
 NUM_PERM = 64
 NEAR_DUPLICATE_THRESHOLD = 0.7
@@ -59,6 +61,8 @@ def minhash(text: str) -> MinHash:
     """A MinHash of the word shingles of the normalised text."""
     words = _WORD.findall(normalise_text(text))
     shingles = {" ".join(words[i : i + SHINGLE_WORDS]) for i in range(max(1, len(words) - SHINGLE_WORDS + 1))}
+    from datasketch import MinHash  # imported here, see above
+
     signature = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
     signature.update_batch([shingle.encode("utf-8") for shingle in shingles])
     return signature
@@ -71,6 +75,9 @@ def to_bytes(signature: MinHash) -> bytes:
 
 def from_bytes(data: bytes) -> MinHash:
     """A MinHash signature read back from storage."""
+    import numpy as np
+    from datasketch import MinHash
+
     return MinHash(num_perm=NUM_PERM, scheme=SCHEME, hashvalues=np.frombuffer(data, dtype=_STORED_DTYPE))
 
 
@@ -83,6 +90,8 @@ class NearDuplicateIndex:
 
     @classmethod
     def empty(cls) -> NearDuplicateIndex:
+        from datasketch import MinHashLSH
+
         return cls(MinHashLSH(threshold=NEAR_DUPLICATE_THRESHOLD, num_perm=NUM_PERM), {})
 
     def add(self, key: Hashable, signature: MinHash) -> None:

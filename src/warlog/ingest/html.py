@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import trafilatura
-
 from warlog.ingest.article import Fields, ReadOptions, ReadResult, build_article
 from warlog.ingest.errors import EmptyDocument
 
@@ -14,6 +12,8 @@ _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 
 def html_fields(html: str, doc_id: str) -> Fields:
     """Extract the fields of one HTML page (text None when trafilatura finds no main text)."""
+    import trafilatura  # slow to import: loaded by the first HTML page, not by every command
+
     document = trafilatura.bare_extraction(html, with_metadata=True, date_extraction_params=_DATE_PARAMS)
     if document is None:
         return Fields(doc_id=doc_id, text=None)

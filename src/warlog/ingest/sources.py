@@ -6,8 +6,6 @@ import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-import httpx
-
 from warlog.ingest.article import ReadOptions, ReadResult
 from warlog.ingest.decode import check_size, decode, read_limited, read_stream
 from warlog.ingest.errors import FetchFailed, IngestError, MissingFile
@@ -98,6 +96,8 @@ def sniff(text: str) -> str:
 
 def fetch(url: str, max_bytes: int) -> bytes:
     """Download an http(s) source, refusing more than `max_bytes`."""
+    import httpx  # slow to import: loaded by the first URL, not by every command
+
     try:
         with httpx.stream("GET", url, timeout=_FETCH_TIMEOUT, follow_redirects=True) as response:
             response.raise_for_status()
