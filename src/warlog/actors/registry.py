@@ -145,7 +145,11 @@ class Registry:
         for alias, actor_id in self._folded.items():
             if alias[:1] != key[:1] or abs(len(alias) - len(key)) > 3:
                 continue
-            ratio = SequenceMatcher(None, key, alias).ratio()
+            matcher = SequenceMatcher(None, key, alias)
+            # The two quick ratios are upper bounds of ratio(): most aliases are ruled out without computing it.
+            if matcher.real_quick_ratio() < best_ratio or matcher.quick_ratio() < best_ratio:
+                continue
+            ratio = matcher.ratio()
             if ratio >= best_ratio:
                 best, best_ratio = actor_id, ratio
         return self.actors[best] if best else None
