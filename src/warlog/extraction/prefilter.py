@@ -27,10 +27,13 @@ from warlog.extraction.lexicon import LexiconEntry, lexicon
 CONTEXT_SENTENCES = 1
 SKIPPED_KEY = "warlog.skipped"
 SKIPPED_COMPONENT = "warlog_skipped_text"
-# A sentence ends at . ! ? (with closing quotes or brackets) before a space and a capital, digit or quote, or at
-# a line break. Splitting too often only makes the kept context smaller, never drops a hit.
-SENTENCE_END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])|\n""")
-# A capitalised word of up to four letters, or letters with dots, before a full stop: "Dr.", "Gen.", "U.S.".
+# A sentence ends at . ! ? (with closing quotes or brackets) before whitespace and a capital, digit or quote.
+# Line breaks alone do not end one (spaCy often reads a headline or caption and the next line as one sentence):
+# a unit may hold several of spaCy's sentences, but blanking must never cut one of them in two, or the blank
+# would count as a sentence between an event's sentences.
+SENTENCE_END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])""")
+# A capitalised word of up to four letters, or letters with dots, before a full stop: "Dr.", "Gen.", "U.S.". (Not
+# splitting after "Gaza." only makes a unit longer; splitting inside a sentence is what must not happen.)
 ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-Z][a-z]{0,3}|(?:[A-Za-z]\.)+[A-Za-z])$")
 
 
@@ -81,7 +84,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Cheap sentence spans (start, end) covering the text's words, without the whitespace between them."""
     spans, start = [], 0
     for match in SENTENCE_END.finditer(text):
-        if text[match.start()] == "." and ABBREVIATION.search(text, max(match.start() - 8, 0), match.start()):
+        if match.group()[0] == "." and ABBREVIATION.search(text, max(match.start() - 8, 0), match.start()):
             continue
         spans.append((start, match.end()))
         start = match.end()

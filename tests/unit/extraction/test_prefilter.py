@@ -50,10 +50,11 @@ def kept_sentences(prefilter: Prefilter, sentences: list[str]) -> list[str]:
     return [sentence for sentence in sentences if sentence in blanked]
 
 
-def test_sentence_spans_split_at_end_punctuation_before_a_capital_and_at_line_breaks() -> None:
-    text = "Dr. Amin spoke. He said 3.5 tonnes arrived.\nHeadline without a stop\n\n  Last one!"
+def test_sentence_spans_split_at_end_punctuation_before_a_capital_never_at_an_abbreviation_or_a_bare_line_break(
+) -> None:
+    text = "Dr. Amin spoke. He said 3.5 tonnes reached the U.S. base in Erbil.\nHeadline without a stop\n\n  Last one! "
     assert [text[s:e] for s, e in sentence_spans(text)] == [
-        "Dr. Amin spoke.", "He said 3.5 tonnes arrived.", "Headline without a stop", "Last one!",
+        "Dr. Amin spoke.", "He said 3.5 tonnes reached the U.S. base in Erbil.", "Headline without a stop\n\n  Last one!",
     ]
 
 
