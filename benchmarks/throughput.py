@@ -100,11 +100,12 @@ def ingest(url: str, articles: list[Article], extractor: Callable) -> tuple[int,
 
 def measure_warlog(name: str, articles: list[Article], workers: int, folder: Path, rss: PeakRss) -> Run:
     warm_up = build_corpus(24, "100/0", seed=99)
+    label = f"{name.replace('/', '-')}-{workers}"
     with ParallelExtractor(workers=workers) as extractor:
-        with fresh_database(folder, f"warm-{name}-{workers}.db") as url:
+        with fresh_database(folder, f"warm-{label}.db") as url:
             ingest(url, warm_up, extractor)
         rss.peak = 0
-        with fresh_database(folder, f"{name}-{workers}.db") as url:
+        with fresh_database(folder, f"{label}.db") as url:
             start = time.perf_counter()
             events, near = ingest(url, articles, extractor)
             seconds = time.perf_counter() - start
