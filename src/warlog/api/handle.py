@@ -31,25 +31,25 @@ Filter = TypeVar("Filter", bound=BaseModel)
 
 
 class EventFilters(TypedDict, total=False):
-    """The filters of `warlog events`: dates compare with the start of an event's date (2024-03 is 2024-03-01)."""
+    """The filters of `warlog events` (None: no filter); dates compare with the start of an event's date."""
 
-    since: dt.date | str
-    until: dt.date | str
-    type: str
-    actor: str
-    country: str
-    weapon: str
-    limit: int
+    since: dt.date | str | None
+    until: dt.date | str | None
+    type: str | None
+    actor: str | None
+    country: str | None
+    weapon: str | None
+    limit: int | None
 
 
 class ArticleFilters(TypedDict, total=False):
-    """The filters of `warlog articles`: dates compare with the published date."""
+    """The filters of `warlog articles` (None: no filter); dates compare with the published date."""
 
-    source: str
-    since: dt.date | str
-    until: dt.date | str
-    search: str
-    limit: int
+    source: str | None
+    since: dt.date | str | None
+    until: dt.date | str | None
+    search: str | None
+    limit: int | None
 
 
 class EventDatabase:

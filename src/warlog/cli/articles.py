@@ -8,10 +8,8 @@ from typing import Annotated
 import typer
 
 from warlog.cli import app
-from warlog.cli.options import DbOption, session
+from warlog.cli.options import DbOption, opened
 from warlog.cli.output import Format, print_csv, print_json, print_table
-from warlog.store import ArticleRepository
-from warlog.store.records import ArticleFilter, StoredArticle
 
 COLUMNS = (
     "id",
@@ -39,32 +37,18 @@ def articles(
     db: DbOption = None,
 ) -> None:
     """List stored articles."""
-    where = ArticleFilter(
-        source=source,
-        since=since.date() if since else None,
-        until=until.date() if until else None,
-        search=search,
-        limit=limit,
-    )
-    with session(db) as opened:
-        found = ArticleRepository(opened).list(where)
-    rows = [_row(stored, with_text=format is Format.json) for stored in found]
+    with opened(db) as handle:
+        found = handle.articles(
+            source=source,
+            since=since.date() if since else None,
+            until=until.date() if until else None,
+            search=search,
+            limit=limit,
+        )
+    rows = [record.model_dump(mode="json", exclude=None if format is Format.json else {"text"}) for record in found]
     if format is Format.json:
         print_json(rows)
     elif format is Format.csv:
         print_csv(rows, COLUMNS)
     else:
         print_table(rows, TABLE_COLUMNS, "articles")
-
-
-def _row(stored: StoredArticle, with_text: bool) -> dict[str, object]:
-    row = {
-        "id": stored.id,
-        **stored.article.model_dump(mode="json", exclude={"text"}),
-        "near_duplicate_of": stored.near_duplicate_of,
-        "ingested_at": stored.ingested_at.isoformat(),
-        "content_hash": stored.content_hash,
-    }
-    if with_text:
-        row["text"] = stored.article.text
-    return row

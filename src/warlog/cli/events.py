@@ -4,20 +4,19 @@ were linked, and split or merge events by hand (decisions kept across later inge
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections.abc import Callable
 from enum import StrEnum
 from typing import Annotated
 
 import typer
 
+from warlog.api.handle import EventDatabase
+from warlog.api.records import EventRecord
 from warlog.cli import app
-from warlog.cli.options import DbOption, database, session
+from warlog.cli.options import DbOption, opened
 from warlog.cli.output import print_csv, print_json, print_table
-from warlog.export import ACLED_COLUMNS, acled_row
-from warlog.link.records import CanonicalEvent, Range
-from warlog.store.events import EventRepository
-from warlog.store.linking import EventLinker, LinkError
-from warlog.store.records import ReportFilter
+from warlog.link.records import Range
 
 COLUMNS = (
     "event_id",
@@ -86,21 +85,22 @@ def events(
     """List canonical events: one per real-world event, with every report of it."""
     if context.invoked_subcommand is not None:
         return
-    where = ReportFilter(
-        since=since.date() if since else None,
-        until=until.date() if until else None,
-        type=type,
-        actor=actor,
-        country=country,
-        weapon=weapon,
-        limit=limit,
-    )
-    with session(db) as opened:
-        found = EventRepository(opened).list(where)
+    filters = {
+        "since": since.date() if since else None,
+        "until": until.date() if until else None,
+        "type": type,
+        "actor": actor,
+        "country": country,
+        "weapon": weapon,
+        "limit": limit,
+    }
+    with opened(db) as handle:
+        if format is EventFormat.acled:
+            handle.to_acled_csv(sys.stdout, **filters)
+            return
+        found = handle.events(**filters)
     if format is EventFormat.json:
-        print_json([_record(event) for event in found])
-    elif format is EventFormat.acled:
-        print_csv([acled_row(event.event, _sources(event)) for event in found], ACLED_COLUMNS)
+        print_json([event.model_dump(mode="json") for event in found])
     else:
         rows = [_row(event) for event in found]
         if format is EventFormat.csv:
@@ -112,16 +112,17 @@ def events(
 @events_app.command()
 def show(event_id: Annotated[str, typer.Argument(help="The event's id.")], db: DbOption = None) -> None:
     """An event, its reports, and why each was linked (decisions near the threshold are marked)."""
-    with session(db) as opened:
-        event = EventRepository(opened).get(event_id)
-    if event is None:
-        typer.echo(f"warlog events show: no event {event_id}", err=True)
-        raise typer.Exit(1)
-    e = event.event
-    typer.echo(f"{event.uid}: {e.event_date} {e.sub_event_type} at {e.location or e.country or '?'}")
-    typer.echo(f"  actor1: {e.actor1 or '-'}  attribution: {e.attribution_status}")
-    typer.echo(f"  fatalities: {_range(event.fatalities)}  injured: {_range(event.injured)}")
-    for tally in event.claims:
+    with opened(db) as handle:
+        try:
+            event = handle.event(event_id).event
+        except KeyError as exc:
+            typer.echo(f"warlog events show: no event {event_id}", err=True)
+            raise typer.Exit(1) from exc
+    place = event.location or event.country or "?"
+    typer.echo(f"{event.event_id}: {event.event_date} {event.sub_event_type} at {place}")
+    typer.echo(f"  actor1: {event.actor1 or '-'}  attribution: {event.attribution_status}")
+    typer.echo(f"  fatalities: {_range(event.fatalities_range)}  injured: {_range(event.injured_range)}")
+    for tally in event.claim_tallies:
         typer.echo(f"  claims: {tally.summary}")
     if event.campaign:
         typer.echo(f"  campaign: {event.campaign}")
@@ -140,7 +141,7 @@ def split(
     db: DbOption = None,
 ) -> None:
     """Take a report out of an event, for good (later ingests respect it)."""
-    _manual(lambda linker: linker.split(event_id, report), db)
+    _manual(lambda handle: handle.split(event_id, report), db)
 
 
 @events_app.command()
@@ -150,50 +151,28 @@ def merge(
     db: DbOption = None,
 ) -> None:
     """Make two events one, for good (later ingests respect it)."""
-    _manual(lambda linker: linker.merge(first, second), db)
+    _manual(lambda handle: handle.merge(first, second), db)
 
 
-def _manual(action: Callable[[EventLinker], list[CanonicalEvent]], db: str | None) -> None:
-    """Run a manual split or merge in one transaction and print the events it rebuilt."""
-    store = database(db)
-    try:
-        with store.transaction() as session:
-            rebuilt = action(EventLinker(session))
-    except LinkError as exc:
-        typer.echo(f"warlog events: {exc.args[0]}", err=True)
-        raise typer.Exit(1) from exc
-    finally:
-        store.close()
+def _manual(action: Callable[[EventDatabase], list[EventRecord]], db: str | None) -> None:
+    """Run a manual split or merge and print the events it rebuilt."""
+    with opened(db) as handle:
+        try:
+            rebuilt = action(handle)
+        except LookupError as exc:
+            typer.echo(f"warlog events: {exc.args[0]}", err=True)
+            raise typer.Exit(1) from exc
     for event in rebuilt:
-        typer.echo(f"{event.uid}: {', '.join(link.doc_id for link in event.reports)}")
+        typer.echo(f"{event.event_id}: {', '.join(event.doc_ids)}")
 
 
-def _record(event: CanonicalEvent) -> dict[str, object]:
-    """The reconciled event's fields, then its ranges, claims, support, campaign and reports."""
+def _row(event: EventRecord) -> dict[str, object]:
     return {
-        **event.event.model_dump(mode="json"),
-        "fatalities_range": event.fatalities.model_dump(mode="json"),
-        "injured_range": event.injured.model_dump(mode="json"),
-        "claim_tallies": [tally.model_dump(mode="json") for tally in event.claims],
-        "support": event.support,
-        "campaign": event.campaign,
-        "linker": event.linker,
-        "reports": [link.model_dump(mode="json") for link in event.reports],
-    }
-
-
-def _row(event: CanonicalEvent) -> dict[str, object]:
-    return {
-        **event.event.model_dump(mode="json", include=set(COLUMNS)),
-        "doc_id": [link.doc_id for link in event.reports],
+        **event.model_dump(mode="json", include=set(COLUMNS)),
+        "doc_id": event.doc_ids,
         "reports": len(event.reports),
-        "campaign": event.campaign,
-        "source": _sources(event),
+        "source": event.sources,
     }
-
-
-def _sources(event: CanonicalEvent) -> str | None:
-    return "; ".join(dict.fromkeys(link.source for link in event.reports if link.source)) or None
 
 
 def _range(counts: Range) -> str:

@@ -19,6 +19,7 @@ from warlog.records import Article
 if TYPE_CHECKING:  # the store (SQLAlchemy, Alembic) is imported by the commands that open a database only
     from sqlalchemy.orm import Session
 
+    from warlog.api.handle import EventDatabase
     from warlog.store import Database
 
 EXIT_NOTHING_DONE = 1
@@ -115,6 +116,22 @@ def database(db: str | None, create: bool = False) -> Database:
     except DatabaseUnavailable as exc:
         stderr.print(f"error: {exc}", markup=False, highlight=False, soft_wrap=True)
         raise typer.Exit(EXIT_DATABASE) from exc
+
+
+@contextmanager
+def opened(db: str | None, create: bool = False) -> Iterator[EventDatabase]:
+    """The database named by --db / $WARLOG_DB (created only if `create`), closed afterwards; a database that
+    cannot be opened exits with a one-line error."""
+    from warlog.api.handle import open as open_handle
+    from warlog.store import DatabaseUnavailable
+
+    try:
+        handle = open_handle(db, create=create)
+    except DatabaseUnavailable as exc:
+        stderr.print(f"error: {exc}", markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(EXIT_DATABASE) from exc
+    with handle:
+        yield handle
 
 
 @contextmanager

@@ -1,6 +1,9 @@
 """ACLED export: ACLED's column names, values mapped from the event, the rest left empty."""
 
-from warlog.export import ACLED_COLUMNS, acled_row
+import csv
+import io
+
+from warlog.export import ACLED_COLUMNS, acled_row, write_acled_csv
 from warlog.records import Event
 
 
@@ -41,3 +44,18 @@ def test_unknown_dates_and_interactions_stay_empty() -> None:
         None,
         "Political violence",
     )
+
+
+def test_write_acled_csv_writes_a_header_then_one_row_per_event_with_empty_cells_for_none() -> None:
+    events = [
+        (Event(doc_id="d", event_id="a", event_type="Battles", sub_event_type="Armed clash", fatalities=2), "Wire"),
+        (Event(doc_id="d", event_id="b", event_type="Protests", sub_event_type="Peaceful protest"), None),
+    ]
+    out = io.StringIO()
+    assert write_acled_csv(events, out) == 2
+    assert out.getvalue().splitlines()[0] == ",".join(ACLED_COLUMNS)
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert [(r["event_id_cnty"], r["source"], r["fatalities"], r["admin2"]) for r in rows] == [
+        ("a", "Wire", "2", ""),
+        ("b", "", "", ""),
+    ]
