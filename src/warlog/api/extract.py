@@ -6,8 +6,9 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 
 from warlog.api.documents import Document, ErrorHandler, articles_only, read_documents, read_options
+from warlog.extraction.parallel import ParallelExtractor
 from warlog.ingest.decode import DEFAULT_MAX_BYTES
-from warlog.records import Event
+from warlog.records import Article, Event
 
 
 def extract(
@@ -34,6 +35,8 @@ def extract_many(
     published: dt.date | str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     on_error: ErrorHandler | None = None,
+    workers: int | None = 1,
+    scheduler: str | None = None,
 ) -> Iterator[Event]:
     """Stream the events of many documents, as `warlog extract` does, document by document in input order.
 
@@ -42,9 +45,19 @@ def extract_many(
     it). `published` is the date of documents that state none; documents above `max_bytes` are refused. Each
     reader problem goes to `on_error`; without it a refused document raises its `warlog.IngestError` and a
     dropped date is a Python warning.
-    """
-    from warlog.extraction import extract_articles
 
+    `workers` extraction processes run side by side (None: one per core; a script that starts them needs the
+    `if __name__ == "__main__":` guard of Python's multiprocessing); `scheduler` runs them on Dask instead
+    ("local", or "tcp://HOST:PORT" for a running cluster; extra `dask`). The events are the same, in the same
+    order, however they are run. A malformed `scheduler` raises ValueError here, before anything runs.
+    """
+    extractor = ParallelExtractor(workers, scheduler)
     articles = articles_only(read_documents(docs, read_options(published, max_bytes), strings="text"), on_error)
-    for _article, events in extract_articles(articles):
-        yield from events
+    return _events(extractor, articles)
+
+
+def _events(extractor: ParallelExtractor, articles: Iterable[Article]) -> Iterator[Event]:
+    """The events of `articles`; the workers stop when the stream ends or is closed."""
+    with extractor:
+        for _article, events in extractor(articles):
+            yield from events

@@ -15,6 +15,7 @@ from warlog.api.actors import find_actors
 from warlog.api.documents import Document, ErrorHandler, articles_only, read_documents, read_options
 from warlog.api.records import ActorRecord, ArticleRecord, EventDetail, EventRecord
 from warlog.export import write_acled_csv
+from warlog.extraction.parallel import ParallelExtractor
 from warlog.ingest.decode import DEFAULT_MAX_BYTES
 from warlog.link.records import CanonicalEvent
 from warlog.service import DEFAULT_BATCH_SIZE, IngestReport, IngestService
@@ -87,17 +88,24 @@ class EventDatabase:
         batch_size: int = DEFAULT_BATCH_SIZE,
         on_error: ErrorHandler | None = None,
         on_batch: Callable[[int], None] | None = None,
+        workers: int | None = 1,
+        scheduler: str | None = None,
     ) -> IngestReport:
         """Store documents and their events, as `warlog ingest` does, one transaction per `batch_size` articles.
 
         A `str` or `pathlib.Path` is a file, directory, http(s) URL or `-` (stdin); dicts (JSONL fields) and
         `Article` records are documents. Duplicates are skipped and near-duplicates linked (see the report).
         `published`, `max_bytes` and `on_error` work as in `warlog.extract_many`; `on_batch(n)` is called after
-        each committed batch of n articles.
+        each committed batch of n articles. `workers` and `scheduler` run extraction in parallel as in
+        `warlog.extract_many`; this process stays the one that writes to the database.
         """
+        extractor = ParallelExtractor(workers, scheduler)
         options = read_options(published, max_bytes)
         articles = articles_only(read_documents(paths_or_docs, options, strings="source"), on_error)
-        return IngestService(self._database, batch_size=batch_size).ingest(articles, on_batch=on_batch)
+        with extractor:
+            return IngestService(self._database, extractor=extractor, batch_size=batch_size).ingest(
+                articles, on_batch=on_batch
+            )
 
     def events(self, **filters: Unpack[EventFilters]) -> list[EventRecord]:
         """Canonical events (one per real-world event, with its reports), by date then id, as `warlog events`."""

@@ -112,3 +112,14 @@ def drone_sources(db: warlog.EventDatabase) -> str | None:
 
 def documents_text() -> str:
     return "Gunmen attacked a police checkpoint in Kirkuk on Monday, killing two officers, police said."
+
+
+def test_ingest_with_workers_stores_what_one_process_stores(tmp_path: Path, documents: list[dict[str, str]]) -> None:
+    docs = [
+        {**doc, "id": f"{doc['id']}-{copy}", "text": f"{doc['text']} ({copy})"} for copy in range(3) for doc in documents
+    ]
+    with warlog.open(tmp_path / "one.db") as one, warlog.open(tmp_path / "two.db") as two:
+        assert one.ingest(docs).reports == two.ingest(docs, workers=2).reports
+        assert [e.model_dump(exclude={"linker"}) for e in one.events()] == [
+            e.model_dump(exclude={"linker"}) for e in two.events()
+        ]

@@ -68,3 +68,10 @@ def test_extract_many_reports_problems_to_on_error_or_raises(documents: list[dic
     assert [str(warning.message) for warning in caught] == [
         "<document 1>: published date 2999-01-01 is in the future; kept as unknown"
     ]
+
+
+def test_extract_many_with_workers_gives_the_events_of_one_process(documents: list[dict[str, str]]) -> None:
+    docs = [{**doc, "id": f"{doc['id']}-{copy}"} for copy in range(3) for doc in documents]  # more than a chunk
+    assert list(warlog.extract_many(docs, workers=2)) == list(warlog.extract_many(docs))
+    with pytest.raises(ValueError, match="scheduler must be 'local' or an address"):
+        warlog.extract_many(docs, scheduler="nowhere")
