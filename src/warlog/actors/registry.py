@@ -292,3 +292,8 @@ def _load_registry(extra_paths: tuple[str, ...]) -> Registry:
     for path in extra_paths:
         actors += actors_from_file(load_yaml_file(Path(path)), path)
     return Registry(actors, adjectives)
+
+
+def refresh_registry() -> None:
+    """Forget the registries built so far, so that edited user files are read again."""
+    _load_registry.cache_clear()

@@ -71,21 +71,31 @@ class ArticleRepository:
         return self.session.scalar(select(func.count()).select_from(ArticleRow)) or 0
 
     def list(self, where: ArticleFilter | None = None) -> list[StoredArticle]:
-        """Stored articles matching `where`, oldest first."""
+        """Stored articles matching `where` (its offset and limit), oldest first."""
         where = where or ArticleFilter()
-        query = select(ArticleRow).order_by(ArticleRow.id)
-        if where.source:
-            query = query.where(func.lower(ArticleRow.source) == where.source.lower())
-        if where.since:
-            query = query.where(ArticleRow.published >= where.since)
-        if where.until:
-            query = query.where(ArticleRow.published <= where.until)
-        if where.search:
-            pattern = f"%{where.search}%"
-            query = query.where(or_(ArticleRow.title.ilike(pattern), ArticleRow.text.ilike(pattern)))
+        query = select(ArticleRow).where(*_conditions(where)).order_by(ArticleRow.id).offset(where.offset)
         if where.limit:
             query = query.limit(where.limit)
         return [_stored(row) for row in self.session.scalars(query)]
+
+    def matching(self, where: ArticleFilter) -> int:
+        """How many articles match `where` (its offset and limit ignored)."""
+        query = select(func.count()).select_from(ArticleRow).where(*_conditions(where))
+        return self.session.scalar(query) or 0
+
+
+def _conditions(where: ArticleFilter) -> list:
+    found = []
+    if where.source:
+        found.append(func.lower(ArticleRow.source) == where.source.lower())
+    if where.since:
+        found.append(ArticleRow.published >= where.since)
+    if where.until:
+        found.append(ArticleRow.published <= where.until)
+    if where.search:
+        pattern = f"%{where.search}%"
+        found.append(or_(ArticleRow.title.ilike(pattern), ArticleRow.text.ilike(pattern)))
+    return found
 
 
 def _stored(row: ArticleRow) -> StoredArticle:

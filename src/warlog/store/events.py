@@ -4,15 +4,32 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import Literal
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import Row, delete, func, select
 from sqlalchemy.orm import Session
 
 from warlog.link.records import CanonicalEvent
-from warlog.store.filters import apply_filter
+from warlog.store.filters import apply_filter, conditions
 from warlog.store.models import CampaignRow, EventRow
-from warlog.store.records import ReportFilter
-from warlog.store.reports import WEAPON_SEPARATOR, period_start
+from warlog.store.records import EventSummary, ReportFilter
+from warlog.store.reports import LIST_SEPARATOR, period_start, search_text
+
+EventSort = Literal["date", "-date", "fatalities", "-fatalities", "reports", "-reports"]
+CountKey = Literal["day", "type", "sub_type", "actor", "country", "admin1", "attribution"]
+_SORT_COLUMNS = {"date": EventRow.event_date, "fatalities": EventRow.fatalities, "reports": EventRow.report_count}
+_COUNT_COLUMNS = {
+    "day": EventRow.event_date,
+    "type": EventRow.event_type,
+    "sub_type": EventRow.sub_event_type,
+    "actor": EventRow.actor1,
+    "country": EventRow.country,
+    "admin1": EventRow.admin1,
+    "attribution": EventRow.attribution_status,
+}
+
+
+_SUMMARY_COLUMNS = [getattr(EventRow, name) for name in EventSummary.model_fields]
 
 
 class EventRepository:
@@ -39,8 +56,11 @@ class EventRepository:
             latitude=e.latitude,
             longitude=e.longitude,
             fatalities=e.fatalities,
-            weapons=WEAPON_SEPARATOR.join(e.weapons) or None,
+            weapons=LIST_SEPARATOR.join(e.weapons) or None,
             attribution_status=e.attribution_status,
+            location=e.location,
+            sponsors=LIST_SEPARATOR.join(e.sponsors) or None,
+            search_text=search_text(e),
             report_count=len(event.reports),
             campaign_key=campaign_key,
             linker=event.linker,
@@ -79,6 +99,32 @@ class EventRepository:
         query = apply_filter(query, EventRow, where)
         return [_event(row, campaign) for row, campaign in self.session.execute(query)]
 
+    def matching(self, where: ReportFilter) -> int:
+        """How many events match `where` (its offset and limit ignored)."""
+        query = select(func.count()).select_from(EventRow).where(*conditions(EventRow, where))
+        return self.session.scalar(query) or 0
+
+    def summaries(self, where: ReportFilter, sort: EventSort = "date") -> list[EventSummary]:
+        """One page of `where` (its offset and limit) as summaries; ties broken by uid, so pages are stable.
+
+        Missing values count as the smallest (first ascending, last descending) on every backend; the order
+        is one an index gives (the uid tie-break runs in the same direction). The page's ids are found first,
+        from the indexes alone, then only their rows are read."""
+        column = _SORT_COLUMNS[sort.lstrip("-")]
+        if sort.startswith("-"):
+            order = [column.desc().nulls_last(), EventRow.uid.desc()]
+        else:
+            order = [column.asc().nulls_first(), EventRow.uid.asc()]
+        page = apply_filter(select(EventRow.id).order_by(*order), EventRow, where)
+        query = select(*_SUMMARY_COLUMNS).where(EventRow.id.in_(page)).order_by(*order)
+        return [_summary(row) for row in self.session.execute(query)]
+
+    def counts(self, where: ReportFilter, keys: tuple[CountKey, ...]) -> list[tuple[tuple, int]]:
+        """Events matching `where` counted by the columns `keys` (each group: its values, then its count)."""
+        columns = [_COUNT_COLUMNS[key] for key in keys]
+        query = select(*columns, func.count()).where(*conditions(EventRow, where)).group_by(*columns)
+        return [(tuple(row[:-1]), row[-1]) for row in self.session.execute(query)]
+
     def with_campaign_keys(self, keys: Iterable[str]) -> list[tuple[int, str]]:
         """(id, campaign key) of every event whose campaign key is one of `keys`."""
         query = select(EventRow.id, EventRow.campaign_key).where(EventRow.campaign_key.in_(list(keys)))
@@ -88,6 +134,13 @@ class EventRepository:
         for row in self.session.scalars(select(EventRow).where(EventRow.id.in_(list(ids)))):
             row.campaign_id = campaign_id
         self.session.flush()
+
+
+def _summary(row: Row) -> EventSummary:
+    fields = row._asdict()
+    fields["weapons"] = fields["weapons"].split(LIST_SEPARATOR) if fields["weapons"] else []
+    fields["sponsors"] = fields["sponsors"].split(LIST_SEPARATOR) if fields["sponsors"] else []
+    return EventSummary.model_validate(fields)
 
 
 def _event(row: EventRow, campaign: str | None) -> CanonicalEvent:

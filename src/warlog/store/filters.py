@@ -2,28 +2,56 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Select, func, or_
+from sqlalchemy import Select, and_, func, or_
 
 from warlog.store.models import EventRow, ReportRow
-from warlog.store.records import ReportFilter
+from warlog.store.records import BoundingBox, ReportFilter
 
 
 def apply_filter(query: Select, table: type[ReportRow | EventRow], where: ReportFilter) -> Select:
-    """Narrow `query` over `table` to the rows `where` asks for."""
-    if where.since:
-        query = query.where(table.event_date >= where.since)
-    if where.until:
-        query = query.where(table.event_date <= where.until)
-    if where.type:
-        kind = where.type.lower()
-        query = query.where(or_(func.lower(table.event_type) == kind, func.lower(table.sub_event_type) == kind))
-    if where.actor:
-        pattern = f"%{where.actor}%"
-        query = query.where(or_(table.actor1.ilike(pattern), table.actor2.ilike(pattern)))
-    if where.country:
-        query = query.where(func.lower(table.country) == where.country.lower())
-    if where.weapon:
-        query = query.where(table.weapons.ilike(f"%{where.weapon}%"))
+    """Narrow `query` over `table` to the rows `where` asks for (then its offset and limit)."""
+    query = query.where(*conditions(table, where))
+    if where.offset:
+        query = query.offset(where.offset)
     if where.limit:
         query = query.limit(where.limit)
     return query
+
+
+def conditions(table: type[ReportRow | EventRow], where: ReportFilter) -> list:
+    """The WHERE clauses of `where` over `table` (all must hold)."""
+    found = []
+    if where.since:
+        found.append(table.event_date >= where.since)
+    if where.until:
+        found.append(table.event_date <= where.until)
+    if where.type:
+        kind = where.type.lower()
+        found.append(or_(func.lower(table.event_type) == kind, func.lower(table.sub_event_type) == kind))
+    if where.sub_type:
+        found.append(func.lower(table.sub_event_type) == where.sub_type.lower())
+    if where.actor:
+        pattern = f"%{where.actor}%"
+        found.append(or_(table.actor1.ilike(pattern), table.actor2.ilike(pattern)))
+    if where.sponsor:
+        found.append(table.sponsors.ilike(f"%{where.sponsor}%"))
+    if where.attribution:
+        found.append(table.attribution_status == where.attribution.lower())
+    if where.country:
+        found.append(func.lower(table.country) == where.country.lower())
+    if where.admin1:
+        found.append(func.lower(table.admin1) == where.admin1.lower())
+    if where.bbox:
+        found.append(_inside(table, where.bbox))
+    if where.weapon:
+        found.append(table.weapons.ilike(f"%{where.weapon}%"))
+    if where.text:
+        found.append(table.search_text.ilike(f"%{where.text}%"))
+    return found
+
+
+def _inside(table: type[ReportRow | EventRow], box: BoundingBox):
+    latitude = table.latitude.between(box.south, box.north)
+    if box.west <= box.east:
+        return and_(latitude, table.longitude.between(box.west, box.east))
+    return and_(latitude, or_(table.longitude >= box.west, table.longitude <= box.east))

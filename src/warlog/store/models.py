@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Date, DateTime, Float, ForeignKey, Integer, LargeBinary, String, Text
+from sqlalchemy import Date, DateTime, Float, ForeignKey, Index, Integer, LargeBinary, String, Text, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -53,6 +53,9 @@ class ReportRow(Base):
     attribution_status: Mapped[str | None] = mapped_column(String(16), index=True)
     latitude: Mapped[float | None] = mapped_column(Float)
     longitude: Mapped[float | None] = mapped_column(Float)
+    location: Mapped[str | None] = mapped_column(Text)
+    sponsors: Mapped[str | None] = mapped_column(Text)
+    search_text: Mapped[str | None] = mapped_column(Text)
     event_json: Mapped[str] = mapped_column(Text)
 
 
@@ -74,6 +77,17 @@ class EventRow(Base):
     """
 
     __tablename__ = "events"
+    __table_args__ = (
+        Index("ix_events_date_uid", "event_date", "uid"),
+        Index("ix_events_fatalities_uid", "fatalities", "uid"),
+        Index("ix_events_reports_uid", "report_count", "uid"),
+        Index("ix_events_position", "latitude", "longitude", "event_date", "uid"),
+        Index("ix_events_sponsors_date", "sponsors", "event_date", "uid"),
+        *(
+            Index(f"ix_events_{column}_folded", text(f"lower({column})"), "event_date", "uid")
+            for column in ("country", "admin1", "event_type", "sub_event_type")
+        ),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     uid: Mapped[str] = mapped_column(String(32), unique=True)
@@ -92,6 +106,9 @@ class EventRow(Base):
     fatalities: Mapped[int | None] = mapped_column(Integer)
     weapons: Mapped[str | None] = mapped_column(Text)
     attribution_status: Mapped[str | None] = mapped_column(String(16), index=True)
+    location: Mapped[str | None] = mapped_column(Text)
+    sponsors: Mapped[str | None] = mapped_column(Text)
+    search_text: Mapped[str | None] = mapped_column(Text)
     report_count: Mapped[int] = mapped_column(Integer)
     campaign_key: Mapped[str | None] = mapped_column(String(1024), index=True)
     campaign_id: Mapped[int | None] = mapped_column(ForeignKey("campaigns.id", ondelete="SET NULL"), index=True)

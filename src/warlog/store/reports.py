@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from warlog.records import Event
@@ -13,7 +13,7 @@ from warlog.store.filters import apply_filter
 from warlog.store.models import ArticleRow, EventReportRow, EventRow, ReportRow
 from warlog.store.records import ReportFilter, StoredReport
 
-WEAPON_SEPARATOR = "; "
+LIST_SEPARATOR = "; "
 
 
 class ReportRepository:
@@ -36,31 +36,48 @@ class ReportRepository:
         """Stored reports matching `where`, in the order they were stored."""
         where = where or ReportFilter()
         query = select(ReportRow, ArticleRow.source, ArticleRow.url).join(ArticleRow).order_by(ReportRow.id)
-        return self._stored(apply_filter(query, ReportRow, where))
+        query = apply_filter(query, ReportRow, where)
+        return [_stored(row, source, url) for row, source, url in self.session.execute(query)]
 
-    def of_event(self, uid: str) -> list[StoredReport]:
-        """The reports linked into the canonical event `uid`, in the order they were stored."""
+    def of_article(self, article_id: int) -> list[StoredReport]:
+        """The reports extracted from one article, in the order stored."""
         query = (
             select(ReportRow, ArticleRow.source, ArticleRow.url)
+            .join(ArticleRow)
+            .where(ReportRow.article_id == article_id)
+            .order_by(ReportRow.id)
+        )
+        return [_stored(row, source, url) for row, source, url in self.session.execute(query)]
+
+    def of_event(self, uid: str) -> list[StoredReport]:
+        """The reports linked into the canonical event `uid`, with their link keys, in the order stored."""
+        query = (
+            select(ReportRow, ArticleRow.source, ArticleRow.url, EventReportRow.report_key)
             .join(ArticleRow)
             .join(EventReportRow, EventReportRow.report_id == ReportRow.id)
             .join(EventRow, EventRow.id == EventReportRow.event_id)
             .where(EventRow.uid == uid)
             .order_by(ReportRow.id)
         )
-        return self._stored(query)
+        return [_stored(row, source, url, key) for row, source, url, key in self.session.execute(query)]
 
-    def _stored(self, query: Select) -> list[StoredReport]:
-        return [
-            StoredReport(
-                id=row.id,
-                article_id=row.article_id,
-                event=Event.model_validate_json(row.event_json),
-                source=source,
-                url=url,
-            )
-            for row, source, url in self.session.execute(query)
-        ]
+
+def _stored(row: ReportRow, source: str | None, url: str | None, key: str | None = None) -> StoredReport:
+    return StoredReport(
+        id=row.id,
+        article_id=row.article_id,
+        event=Event.model_validate_json(row.event_json),
+        source=source,
+        url=url,
+        key=key,
+    )
+
+
+def search_text(event: Event) -> str:
+    """What free-text search reads: places, actors, target, weapons, sponsors and the evidence sentences."""
+    parts = [event.location, event.actor1, event.actor2, event.assoc_actor_1, event.assoc_actor_2, event.target]
+    parts += [*event.weapons, *event.sponsors, *(evidence.sentence for evidence in event.evidence)]
+    return "\n".join(part for part in parts if part)
 
 
 def period_start(event_date: str | None) -> dt.date | None:
@@ -87,9 +104,12 @@ def _row(article_id: int, event: Event) -> ReportRow:
         actor2=event.actor2,
         country=event.country,
         admin1=event.admin1,
-        weapons=WEAPON_SEPARATOR.join(event.weapons) or None,
+        weapons=LIST_SEPARATOR.join(event.weapons) or None,
         attribution_status=event.attribution_status,
         latitude=event.latitude,
         longitude=event.longitude,
+        location=event.location,
+        sponsors=LIST_SEPARATOR.join(event.sponsors) or None,
+        search_text=search_text(event),
         event_json=event.model_dump_json(),
     )
