@@ -1,12 +1,16 @@
-"""Export event reports as ACLED rows: ACLED's own column names, filled from what warlog knows, the rest empty."""
+"""Export events: as ACLED rows (ACLED's own column names, filled from what warlog knows, the rest empty), as
+JSON records of canonical events, as GeoJSON, and as CSV text. The CLI and the HTTP API share these."""
 
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable
-from typing import TextIO
+from collections.abc import Iterable, Sequence
+from typing import IO, Any
 
+from warlog.link.records import CanonicalEvent
 from warlog.records import Event
+
+Row = dict[str, object]
 
 ACLED_COLUMNS = (
     "event_id_cnty",
@@ -80,12 +84,59 @@ def acled_row(event: Event, source: str | None) -> dict[str, str | int | float |
     return row
 
 
-def write_acled_csv(events: Iterable[tuple[Event, str | None]], out: TextIO) -> int:
-    """Write a header of `ACLED_COLUMNS`, then the ACLED row of each (event, source) pair; returns the row count."""
-    writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS, lineterminator="\n")
+def canonical_sources(event: CanonicalEvent) -> str | None:
+    """The outlets of a canonical event's reports, each once, joined with '; '."""
+    return "; ".join(dict.fromkeys(link.source for link in event.reports if link.source)) or None
+
+
+def canonical_record(event: CanonicalEvent) -> dict[str, object]:
+    """The reconciled event's fields, then its ranges, claims, support, campaign and reports."""
+    return {
+        **event.event.model_dump(mode="json"),
+        "fatalities_range": event.fatalities.model_dump(mode="json"),
+        "injured_range": event.injured.model_dump(mode="json"),
+        "claim_tallies": [tally.model_dump(mode="json") for tally in event.claims],
+        "support": event.support,
+        "campaign": event.campaign,
+        "linker": event.linker,
+        "reports": [link.model_dump(mode="json") for link in event.reports],
+    }
+
+
+def geojson(features: Iterable[tuple[float | None, float | None, dict[str, Any]]]) -> dict[str, Any]:
+    """A GeoJSON FeatureCollection of (latitude, longitude, properties); no coordinates gives a null geometry."""
+    return {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "geometry": None
+                if latitude is None or longitude is None
+                else {"type": "Point", "coordinates": [longitude, latitude]},
+                "properties": properties,
+            }
+            for latitude, longitude, properties in features
+        ],
+    }
+
+
+def cell(value: object) -> str:
+    """One CSV or table cell: empty for None, lists joined with '; '."""
+    if value is None:
+        return ""
+    return "; ".join(map(str, value)) if isinstance(value, list) else str(value)
+
+
+def write_csv(rows: Iterable[Row], columns: Sequence[str], stream: IO[str]) -> None:
+    """CSV with a header of `columns` (other keys ignored)."""
+    writer = csv.DictWriter(stream, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
-    count = 0
-    for event, source in events:
-        writer.writerow(acled_row(event, source))
-        count += 1
-    return count
+    for row in rows:
+        writer.writerow({key: cell(value) for key, value in row.items()})
+
+
+def write_acled_csv(events: Iterable[tuple[Event, str | None]], out: IO[str]) -> int:
+    """Write a header of `ACLED_COLUMNS`, then the ACLED row of each (event, source) pair; returns the row count."""
+    rows = [acled_row(event, source) for event, source in events]
+    write_csv(rows, ACLED_COLUMNS, out)
+    return len(rows)

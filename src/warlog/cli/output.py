@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
 from collections.abc import Sequence
@@ -11,7 +10,7 @@ from enum import StrEnum
 from rich.console import Console
 from rich.table import Table
 
-Row = dict[str, object]
+from warlog.export import Row, cell, write_csv
 
 
 class Format(StrEnum):
@@ -28,14 +27,8 @@ def print_table(rows: Sequence[Row], columns: Sequence[str], title: str) -> None
     for column in columns:
         table.add_column(column, overflow="fold")
     for row in rows:
-        table.add_row(*(_cell(row.get(column)) for column in columns))
+        table.add_row(*(cell(row.get(column)) for column in columns))
     Console(width=max(Console().width, 160)).print(table)
-
-
-def _cell(value: object) -> str:
-    if value is None:
-        return ""
-    return "; ".join(map(str, value)) if isinstance(value, list) else str(value)
 
 
 def print_json(rows: Sequence[Row]) -> None:
@@ -46,7 +39,4 @@ def print_json(rows: Sequence[Row]) -> None:
 
 def print_csv(rows: Sequence[Row], columns: Sequence[str]) -> None:
     """CSV with a header of `columns`; lists are joined with '; '."""
-    writer = csv.DictWriter(sys.stdout, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({key: _cell(value) for key, value in row.items()})
+    write_csv(rows, columns, sys.stdout)
