@@ -1,0 +1,110 @@
+"""`/api/events`: filtered, paged canonical events; one event with its reports and evidence; exports; and the
+manual merge and split (writes)."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, HTTPException, Path
+from fastapi.responses import JSONResponse, Response
+from sqlalchemy.orm import Session
+
+from warlog.export import ACLED_COLUMNS, acled_row, canonical_record, canonical_sources, geojson, write_csv
+from warlog.link.records import CanonicalEvent
+from warlog.store.articles import ArticleRepository
+from warlog.store.events import EventRepository
+from warlog.store.linking import EventLinker, LinkError
+from warlog.store.records import BoundingBox, EventSummary
+from warlog.store.reports import ReportRepository
+from warlog.web.auth import require_read, require_write
+from warlog.web.deps import DbSession
+from warlog.web.params import EventFilter, ExportSize, Offset, PageSize, Sort
+from warlog.web.routes.articles import article_info
+from warlog.web.schemas import EventDetail, EventPage, MergeIn, Rebuilt, ReportDetail, SplitIn
+
+router = APIRouter(prefix="/api/events", tags=["events"])
+GEOJSON = "application/geo+json"
+_WORLD = BoundingBox(west=-180, south=-90, east=180, north=90)
+
+
+@router.get("", response_model=EventPage, dependencies=[Depends(require_read)])
+def list_events(session: DbSession, where: EventFilter, offset: Offset = 0, limit: PageSize = 50, sort: Sort = "date"):
+    """Canonical events matching the filter, one page in a stable order (ties broken by event id)."""
+    events = EventRepository(session)
+    page = where.model_copy(update={"offset": offset, "limit": limit})
+    items = events.summaries(page, sort)
+    found = EventPage(total=events.matching(where), offset=offset, limit=limit, sort=sort, items=items)
+    return Response(found.model_dump_json(), media_type="application/json")
+
+
+@router.get(
+    "/map",
+    dependencies=[Depends(require_read)],
+    response_class=JSONResponse,
+    responses={200: {"content": {GEOJSON: {}}, "description": "A GeoJSON FeatureCollection of event summaries."}},
+)
+def event_map(session: DbSession, where: EventFilter, limit: ExportSize):
+    """The matching events with coordinates, as light GeoJSON points for the map (newest first)."""
+    located = where.model_copy(update={"limit": limit, "bbox": where.bbox or _WORLD})
+    summaries = EventRepository(session).summaries(located, "-date")
+    return JSONResponse(geojson(_point(s) for s in summaries), media_type=GEOJSON)
+
+
+@router.get(
+    "/export.{fmt}",
+    dependencies=[Depends(require_read)],
+    responses={200: {"content": {"text/csv": {}, GEOJSON: {}, "application/json": {}}}},
+)
+def export_events(fmt: Literal["csv", "json", "geojson"], session: DbSession, where: EventFilter, limit: ExportSize):
+    """The matching events in full, by date: `csv` (ACLED columns), `json` (canonical records) or `geojson`."""
+    events = EventRepository(session).list(where.model_copy(update={"limit": limit}))
+    if fmt == "csv":
+        stream = io.StringIO()
+        write_csv((acled_row(e.event, canonical_sources(e)) for e in events), ACLED_COLUMNS, stream)
+        headers = {"Content-Disposition": 'attachment; filename="warlog-events.csv"'}
+        return Response(stream.getvalue(), media_type="text/csv; charset=utf-8", headers=headers)
+    if fmt == "json":
+        return JSONResponse([canonical_record(e) for e in events])
+    features = ((e.event.latitude, e.event.longitude, canonical_record(e)) for e in events)
+    return JSONResponse(geojson(features), media_type=GEOJSON)
+
+
+@router.get("/{uid}", response_model=EventDetail, dependencies=[Depends(require_read)])
+def event_detail(uid: Annotated[str, Path(max_length=128)], session: DbSession):
+    """One canonical event, every report of it with its article text, evidence offsets and claims."""
+    event = EventRepository(session).get(uid)
+    if event is None:
+        raise HTTPException(status_code=404, detail=f"no event {uid}")
+    articles = ArticleRepository(session)
+    reports = [
+        ReportDetail(key=r.key, report=r.event, article=article_info(articles.get(r.article_id), with_text=True))
+        for r in ReportRepository(session).of_event(uid)
+    ]
+    return EventDetail(event=event, reports=reports)
+
+
+@router.post("/merge", response_model=list[Rebuilt], dependencies=[Depends(require_write)])
+def merge_events(body: MergeIn, session: DbSession):
+    """Make two events one, for good (later ingests respect it)."""
+    return _manual(lambda linker: linker.merge(body.first, body.second), session)
+
+
+@router.post("/{uid}/split", response_model=list[Rebuilt], dependencies=[Depends(require_write)])
+def split_event(uid: str, body: SplitIn, session: DbSession):
+    """Take a report (doc id or key) out of an event, for good."""
+    return _manual(lambda linker: linker.split(uid, body.report), session)
+
+
+def _manual(action: Callable[[EventLinker], list[CanonicalEvent]], session: Session) -> list[Rebuilt]:
+    try:
+        rebuilt = action(EventLinker(session))
+    except LinkError as exc:
+        raise HTTPException(status_code=404, detail=exc.args[0]) from exc
+    return [Rebuilt(uid=e.uid, doc_ids=[link.doc_id for link in e.reports]) for e in rebuilt]
+
+
+def _point(summary: EventSummary) -> tuple[float | None, float | None, dict]:
+    properties = summary.model_dump(mode="json", exclude={"latitude", "longitude"})
+    return summary.latitude, summary.longitude, properties
