@@ -127,16 +127,17 @@ def cell(value: object) -> str:
     return "; ".join(map(str, value)) if isinstance(value, list) else str(value)
 
 
-def write_csv(rows: Iterable[Row], columns: Sequence[str], stream: IO[str]) -> None:
-    """CSV with a header of `columns` (other keys ignored)."""
+def write_csv(rows: Iterable[Row], columns: Sequence[str], stream: IO[str]) -> int:
+    """CSV with a header of `columns` (other keys ignored); returns the number of rows written."""
     writer = csv.DictWriter(stream, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
+    count = 0
     for row in rows:
         writer.writerow({key: cell(value) for key, value in row.items()})
+        count += 1
+    return count
 
 
 def write_acled_csv(events: Iterable[tuple[Event, str | None]], out: IO[str]) -> int:
     """Write a header of `ACLED_COLUMNS`, then the ACLED row of each (event, source) pair; returns the row count."""
-    rows = [acled_row(event, source) for event, source in events]
-    write_csv(rows, ACLED_COLUMNS, out)
-    return len(rows)
+    return write_csv((acled_row(event, source) for event, source in events), ACLED_COLUMNS, out)

@@ -83,6 +83,8 @@ class EventRow(Base):
         Index("ix_events_reports_uid", "report_count", "uid"),
         Index("ix_events_position", "latitude", "longitude", "event_date", "uid"),
         Index("ix_events_sponsors_date", "sponsors", "event_date", "uid"),
+        Index("ix_events_actors_date", "actor1", "actor2", "event_date", "uid"),
+        Index("ix_events_weapons_date", "weapons", "event_date", "uid"),
         *(
             Index(f"ix_events_{column}_folded", text(f"lower({column})"), "event_date", "uid")
             for column in ("country", "admin1", "event_type", "sub_event_type")

@@ -19,14 +19,17 @@ depends_on = None
 
 SEPARATOR = "; "
 NEW_COLUMNS = ("location", "sponsors", "search_text")
-# Each sort key with the uid that breaks its ties (one index serves both directions); the bounding box and
-# the sponsors (matched by substring, so the index is scanned, not the wide table), with the default order.
+# Each sort key with the uid that breaks its ties (one index serves both directions); the bounding box, and
+# the sponsors, actors and weapons (matched by substring, so the index is scanned instead of the wide table),
+# each with the default order.
 PAIRED = {
     "date_uid": ["event_date", "uid"],
     "fatalities_uid": ["fatalities", "uid"],
     "reports_uid": ["report_count", "uid"],
     "position": ["latitude", "longitude", "event_date", "uid"],
     "sponsors_date": ["sponsors", "event_date", "uid"],
+    "actors_date": ["actor1", "actor2", "event_date", "uid"],
+    "weapons_date": ["weapons", "event_date", "uid"],
 }
 # Case-insensitive filters, each with the default order, so a filtered page reads only its own rows.
 FOLDED = ("country", "admin1", "event_type", "sub_event_type")
