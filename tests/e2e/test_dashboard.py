@@ -243,3 +243,10 @@ def test_article_markup_is_shown_as_text_and_never_runs(page, server: str) -> No
 def test_content_security_policy_is_sent(server: str) -> None:
     policy = httpx.get(server + "/").headers["content-security-policy"]
     assert "script-src 'self'" in policy and "unsafe-inline" not in policy
+
+
+def test_a_bad_filter_shows_the_api_message(page, server: str) -> None:
+    page.goto(server + "/?since=2024-05-01&until=2024-01-01")
+    _ready(page, "list", "map")
+    assert "since: 2024-05-01 is after until" in page.inner_text("#list-view .view-error")
+    assert not page.errors

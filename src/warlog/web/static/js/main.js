@@ -17,11 +17,15 @@ function fillForm(state) {
   summary.replaceChildren(...(chips.length ? chips : ["all events"]));
 }
 
+// Draw one view; an API error (a bad filter, say) is shown in the view instead of its content.
 async function run(name, render, state) {
   const view = document.getElementById(`${name}-view`);
   view.dataset.ready = "false";
+  view.querySelector(".view-error")?.remove();
   try {
     view.dataset.count = String(await render(state));
+  } catch (error) {
+    view.append(el("p", { class: "view-error" }, error.message));
   } finally {
     view.dataset.ready = "true";
   }
