@@ -36,6 +36,7 @@ def list_events(session: DbSession, where: EventFilter, offset: Offset = 0, limi
     page = where.model_copy(update={"offset": offset, "limit": limit})
     items = events.summaries(page, sort)
     found = EventPage(total=events.matching(where), offset=offset, limit=limit, sort=sort, items=items)
+    # Serialised once by pydantic-core; `response_model` still documents the shape in the spec.
     return Response(found.model_dump_json(), media_type="application/json")
 
 
