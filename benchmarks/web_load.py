@@ -2,7 +2,8 @@
 
 Builds the database quickly (synthetic canonical events inserted in bulk, no NLP), serves it with
 `warlog serve` on 127.0.0.1 only, sends a bounded number of event-list requests for a bounded time from a few
-client threads, and prints requests/s with latency percentiles, overall and per kind of query.
+client threads, and prints requests/s with latency percentiles, overall and per kind of query, and the CPU
+time the server spent per request (on a shared machine, the rate one free core would sustain).
 
 Run from the project root: `.venv/bin/python benchmarks/web_load.py [--events 100000] [--requests 4000]
 [--seconds 30] [--clients 4] [--db /tmp/warlog-load.db]`. This is a measurement, never a test.
@@ -13,6 +14,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import random
 import socket
 import statistics
@@ -179,6 +181,12 @@ def serve(path: Path, port: int) -> subprocess.Popen:
     raise SystemExit("warlog serve did not start")
 
 
+def cpu_seconds(pid: int) -> float:
+    """User plus system CPU time a process has used so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def load(port: int, requests: int, seconds: float, clients: int) -> dict[str, list[float]]:
     """Send at most `requests` event-list requests for at most `seconds`; latencies by query kind."""
     kinds = list(QUERIES)
@@ -234,15 +242,19 @@ def main() -> None:
     port = free_port()
     process = serve(args.db, port)
     try:
-        began = time.perf_counter()
+        began, cpu = time.perf_counter(), cpu_seconds(process.pid)
         latencies = load(port, args.requests, args.seconds, args.clients)
-        wall = time.perf_counter() - began
+        wall, cpu = time.perf_counter() - began, cpu_seconds(process.pid) - cpu
     finally:
         process.terminate()
         process.wait(timeout=30)
     every = [value for values in latencies.values() for value in values]
     print(
         f"{len(every)} event-list requests in {wall:.1f} s from {args.clients} clients: {len(every) / wall:.0f} req/s"
+    )
+    print(
+        f"server CPU {cpu:.1f} s: {cpu * 1000 / max(len(every), 1):.1f} ms per request, "
+        f"so about {len(every) / max(cpu, 1e-9):.0f} req/s per fully available core"
     )
     print(f"{'all':24} {percentiles(every)}")
     for kind, values in latencies.items():
