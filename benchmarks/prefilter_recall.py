@@ -22,8 +22,8 @@ from warlog.records import Article, Event
 
 def events_by_id(pipeline: Pipeline, articles: list[Article]) -> dict[str, dict]:
     found: dict[str, dict] = {}
-    for _article, events in pipeline.run(articles):
-        for event in events:
+    for extraction in pipeline.run(articles):
+        for event in extraction.events:
             found[event.event_id] = _comparable(event)
     return found
 

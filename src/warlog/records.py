@@ -1,7 +1,7 @@
-"""Typed public records: what goes into warlog (articles) and what comes out (events).
+"""Typed public records: what goes into warlog (articles) and what comes out (events, learned aliases).
 
 These models are the contract of the library, the CLI (`warlog extract` writes one `Event` per
-JSONL line) and the API. The JSON schema of `Event` is generated from this model
+JSONL line) and the API. The extraction core yields one `ArticleExtraction` per article. The JSON schema of `Event` is generated from this model
 (`warlog schema`), so the docs never drift from the code.
 """
 
@@ -16,6 +16,7 @@ PublishedSource = Literal["user", "metadata", "unknown"]
 DatePrecision = Literal["day", "week", "month", "year"]
 AttributionStatus = Literal["claimed", "attributed", "alleged", "disputed", "unattributed"]
 ClaimKind = Literal["claimed", "blamed", "traced", "tied", "suspected", "denied"]
+AliasPattern = Literal["abbreviation", "aka"]
 
 
 class Article(BaseModel):
@@ -112,3 +113,29 @@ class Event(BaseModel):
     trigger: str | None = None
     provenance: dict[str, FieldSource] = Field(default_factory=dict)
     extractor: Extractor | None = None
+
+
+class LearnedAlias(BaseModel):
+    """An alias an article defines: "Kata'ib Hezbollah (KH)" (abbreviation) or "X, also known as Y" (aka)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    alias: str
+    name: str = Field(description="The name the alias stands for, as the article wrote it.")
+    actor_id: str | None = Field(description="The registry actor the name resolves to, if any.")
+    actor: str | None = Field(default=None, description="That actor's canonical name.")
+    doc_id: str = Field(description="The article that taught the alias.")
+    pattern: AliasPattern
+    start: int = Field(description="Character offset where the defining words start in the article text.")
+    end: int = Field(description="Character offset where the defining words end (exclusive).")
+    evidence: Evidence = Field(description="The sentence that defines the alias.")
+
+
+class ArticleExtraction(BaseModel):
+    """What the extraction core found in one article: its events and the aliases it taught (picklable)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    article: Article
+    events: list[Event] = Field(default_factory=list)
+    learned_aliases: list[LearnedAlias] = Field(default_factory=list)

@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 from itertools import islice
 
 from warlog.ingest import dedup
-from warlog.records import Article, Event
+from warlog.records import Article, ArticleExtraction
 from warlog.store import ArticleRepository, Database, ReportRepository
 from warlog.store.linking import EventLinker
 
-Extractor = Callable[[Iterable[Article]], Iterator[tuple[Article, list[Event]]]]
+Extractor = Callable[[Iterable[Article]], Iterator[ArticleExtraction]]
+"""The extraction core's shape: one `ArticleExtraction` per article, in input order (`extract_articles`)."""
 DEFAULT_BATCH_SIZE = 32
 
 
@@ -62,7 +63,7 @@ class _Planned:
     near_duplicate_of: tuple[str, int] | None
 
 
-def _default_extractor(articles: Iterable[Article]) -> Iterator[tuple[Article, list[Event]]]:
+def _default_extractor(articles: Iterable[Article]) -> Iterator[ArticleExtraction]:
     from warlog.extraction import extract_articles
 
     return extract_articles(articles)
@@ -85,8 +86,8 @@ class IngestService:
         iterator = iter(articles)
         while batch := list(islice(iterator, self.batch_size)):
             planned = self._plan(batch, index, report)
-            events = self._extract([plan.article for plan in planned if plan.near_duplicate_of is None])
-            self._store(planned, events, index, report)
+            extracted = list(self.extractor([plan.article for plan in planned if plan.near_duplicate_of is None]))
+            self._store(planned, extracted, index, report)
             if on_batch is not None:
                 on_batch(len(batch))
         return report
@@ -126,16 +127,16 @@ class IngestService:
                     seen[url_hash] = article.doc_id
         return planned
 
-    def _extract(self, articles: list[Article]) -> list[list[Event]]:
-        """The events of each article, in input order."""
-        return [events for _article, events in self.extractor(articles)]
-
     def _store(
-        self, planned: list[_Planned], events: list[list[Event]], index: dedup.NearDuplicateIndex, report: IngestReport
+        self,
+        planned: list[_Planned],
+        extracted: list[ArticleExtraction],
+        index: dedup.NearDuplicateIndex,
+        report: IngestReport,
     ) -> None:
         """Write one batch in one transaction, then re-key its signatures in the index by article id."""
         ids: list[int] = []
-        extracted = iter(events)
+        results = iter(extracted)
         now = dt.datetime.now(dt.UTC)
         try:
             with self.database.transaction() as session:
@@ -157,7 +158,7 @@ class IngestService:
                     )
                     stored_articles += 1
                     if near is None:
-                        stored_reports += reports.add_all(ids[-1], next(extracted))
+                        stored_reports += reports.add_all(ids[-1], next(results).events)
                 EventLinker(session).link_articles(ids)
         finally:
             for position in range(len(planned)):

@@ -18,8 +18,8 @@ ARTICLE = (
 
 def test_the_engine_finds_each_reported_event_once() -> None:
     article = Article(doc_id="invented-1", text=ARTICLE, published=dt.date(2024, 3, 5), published_source="user")
-    [(_, events)] = list(extract_articles([article]))
-    reported = [event for event in events if not event.background]
+    [extraction] = list(extract_articles([article]))
+    reported = [event for event in extraction.events if not event.background]
     types = [event.sub_event_type for event in reported]
     assert types.count("Air/drone strike") == 1
     assert "Disrupted weapons use" in types

@@ -11,14 +11,14 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from warlog.actors.model import Actor, LearnedAlias
+from warlog.actors.model import Actor
 from warlog.actors.registry import Registry
+from warlog.records import AliasPattern, Evidence, LearnedAlias
 from warlog.text import fold
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
-LEARNED_KEY = "warlog.learned_aliases"
 UNIDENTIFIED = "Unidentified Armed Group"
 _RESOLVABLE_LABELS = {"ORG", "NORP", "PERSON", "GPE", "FAC"}
 _AKA_CUES = ("also known as", "a.k.a.", "a.k.a", "aka", "alias", "better known as", "known as")
@@ -143,17 +143,7 @@ def learn_aliases(doc: Doc, doc_id: str, registry: Registry) -> list[LearnedAlia
         actor = registry.resolve(long_form.text)
         if actor is None and not _acronym_of(abbr, [t.text for t in long_form]):
             continue
-        learned.append(
-            LearnedAlias(
-                alias=abbr,
-                name=_without_article(long_form.text),
-                actor_id=actor.id if actor else None,
-                doc_id=doc_id,
-                pattern="abbreviation",
-                start=long_form.start_char,
-                end=doc[tok.i + 2].idx + 1,
-            )
-        )
+        learned.append(_learned(abbr, long_form.text, actor, doc_id, "abbreviation", doc[long_form.start : tok.i + 3]))
     lowered = doc.text.lower()
     for cue in _AKA_CUES:
         for match in re.finditer(rf"(?<![\w.]){re.escape(cue)}(?![\w])", lowered):
@@ -171,18 +161,24 @@ def learn_aliases(doc: Doc, doc_id: str, registry: Registry) -> list[LearnedAlia
                 alias, name, actor = second, first, actor_first
             else:
                 alias, name, actor = first, second, actor_second
-            learned.append(
-                LearnedAlias(
-                    alias=alias.text,
-                    name=_without_article(name.text),
-                    actor_id=actor.id if actor else None,
-                    doc_id=doc_id,
-                    pattern="aka",
-                    start=first.start_char,
-                    end=second.end_char,
-                )
-            )
+            learned.append(_learned(alias.text, name.text, actor, doc_id, "aka", doc[first.start : second.end]))
     return learned
+
+
+def _learned(alias: str, name: str, actor: Actor | None, doc_id: str, pattern: AliasPattern, words: Span) -> LearnedAlias:
+    """The record of one alias the article defines with `words`."""
+    sentence = words[0].sent
+    return LearnedAlias(
+        alias=alias,
+        name=_without_article(name),
+        actor_id=actor.id if actor else None,
+        actor=actor.name if actor else None,
+        doc_id=doc_id,
+        pattern=pattern,
+        start=words.start_char,
+        end=words.end_char,
+        evidence=Evidence(sentence=sentence.text, start=sentence.start_char, end=sentence.end_char),
+    )
 
 
 def _without_article(name: str) -> str:

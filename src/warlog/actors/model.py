@@ -1,4 +1,4 @@
-"""Typed records of the actor registry and of what the actor stage learns from an article."""
+"""Typed records of the actor registry (what an article teaches is `warlog.records.LearnedAlias`)."""
 
 from __future__ import annotations
 
@@ -60,16 +60,3 @@ class Actor(BaseModel):
         """The relations of one kind."""
         return tuple(rel for rel in self.relations if rel.kind == kind)
 
-
-class LearnedAlias(BaseModel):
-    """An alias an article defined ("Kata'ib Hezbollah (KH)", "X, also known as Y"), kept for storage."""
-
-    model_config = ConfigDict(frozen=True)
-
-    alias: str
-    name: str = Field(description="The name the alias stands for, as the article wrote it.")
-    actor_id: str | None = Field(description="The registry actor, when the name resolves to one.")
-    doc_id: str = Field(description="The article that taught the alias.")
-    pattern: Literal["abbreviation", "aka"]
-    start: int
-    end: int

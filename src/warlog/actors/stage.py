@@ -4,8 +4,8 @@ actor1 is the perpetrator the event's sentences name (subject, "by" agent, "X's 
 strike"); when they name none, the actor of the strongest responsibility claim ("claimed" beats
 "blamed" by a named authority, then "traced", "blamed" by unnamed sources, "tied", "suspected");
 failing that, a generic "Unidentified Armed Group (Country)". Claims attach to the event whose
-sentences hold them, else to the nearest event. Aliases the article defines are kept, typed, in
-`doc.user_data["warlog.learned_aliases"]` for the storage layer.
+sentences hold them, else to the nearest event. Aliases the article defines go, typed, to
+`DocState.learned_aliases`, which the pipeline hands out in its `ArticleExtraction`.
 """
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import pycountry
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span
 
 from warlog.actors.claims import KIND_STRENGTH, FoundClaim, attribution_status, find_claims
-from warlog.actors.mentions import LEARNED_KEY, ActorMention, find_mentions, learn_aliases
-from warlog.actors.model import Actor, LearnedAlias
+from warlog.actors.mentions import ActorMention, find_mentions, learn_aliases
+from warlog.actors.model import Actor
 from warlog.actors.registry import Registry, load_registry
 from warlog.actors.roles import (
     CIVILIAN_NOUNS,
@@ -52,11 +52,10 @@ class ActorStage(Stage):
 
     def _process(self, state: DocState) -> None:
         doc = state.doc
-        learned = learn_aliases(doc, state.article.doc_id, self.registry)
-        doc.user_data[LEARNED_KEY] = learned
+        state.learned_aliases = learn_aliases(doc, state.article.doc_id, self.registry)
         if not state.events:
             return
-        mentions = find_mentions(doc, self.registry, learned)
+        mentions = find_mentions(doc, self.registry, state.learned_aliases)
         claims = self._claims_by_event(state.events, find_claims(mentions))
         for index, draft in enumerate(state.events):
             self._fill(state, draft, mentions, claims[index])
@@ -287,11 +286,6 @@ class ActorStage(Stage):
         if draft.event.event_date:
             return int(draft.event.event_date[:4])
         return state.article.published.year if state.article.published else None
-
-
-def learned_aliases(doc: Doc) -> list[LearnedAlias]:
-    """The aliases the actor stage learned from an article (read by storage)."""
-    return list(doc.user_data.get(LEARNED_KEY, []))
 
 
 def _generic(mention: ActorMention) -> bool:

@@ -59,5 +59,5 @@ def extract_many(
 def _events(extractor: ParallelExtractor, articles: Iterable[Article]) -> Iterator[Event]:
     """The events of `articles`; the workers stop when the stream ends or is closed."""
     with extractor:
-        for _article, events in extractor(articles):
-            yield from events
+        for extraction in extractor(articles):
+            yield from extraction.events

@@ -45,7 +45,7 @@ def extract(
         raise typer.Exit(EXIT_NOTHING_DONE) from exc
     with out, parallel_extractor(workers, scheduler) as extractor, progress_bar(len(articles) >= 20) as progress:
         task = progress.add_task("extracting", total=len(articles))
-        for _article, events in extractor(articles):
-            for event in events:
+        for extraction in extractor(articles):
+            for event in extraction.events:
                 out.write(event.model_dump_json() + "\n")
             progress.advance(task)

@@ -22,7 +22,7 @@ def extract_predictions(docs: Sequence[GoldDoc]) -> Predictions:
                 published_source="user" if doc.published else "unknown")
         for doc in docs
     )
-    return {article.doc_id: events for article, events in extract_articles(articles)}
+    return {extraction.article.doc_id: extraction.events for extraction in extract_articles(articles)}
 
 
 def read_predictions(path: Path) -> tuple[Predictions, list[BadRow]]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from warlog.records import Article, Event, FieldSource
+from warlog.records import Article, Event, FieldSource, LearnedAlias
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -53,11 +53,12 @@ class EventDraft:
 
 @dataclass
 class DocState:
-    """One article with its parse and the events found in it so far."""
+    """One article with its parse, the events found in it so far and the aliases it defines."""
 
     article: Article
     doc: Doc
     events: list[EventDraft] = field(default_factory=list)
+    learned_aliases: list[LearnedAlias] = field(default_factory=list)
 
 
 class Stage(ABC):

@@ -1,6 +1,7 @@
 """Run the extraction stages over articles: parse once with spaCy, then each stage in order.
 
-`Pipeline.run` is the one core that `warlog extract`, `warlog ingest` and the Python API share.
+`Pipeline.run` is the one core that `warlog extract`, `warlog ingest` and the Python API share: it yields
+one `ArticleExtraction` (the article, its events, the aliases it taught) per article, in input order.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from warlog.extraction.prefilter import (
     context_phrases,
     prepare_docs,
 )
-from warlog.records import Article, Event, Extractor
+from warlog.records import Article, ArticleExtraction, Extractor
 
 PIPELINE_NAME = "warlog-rules"
 
@@ -45,9 +46,9 @@ class Pipeline:
         """The same model and stages, parsing every sentence (to measure the prefilter against)."""
         return Pipeline(self.nlp, self.stages, self.batch_size)
 
-    def run(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Event]]]:
-        """Yield each article with the events extracted from it, in input order. Articles the prefilter finds
-        no trigger in are not parsed (they have no events)."""
+    def run(self, articles: Iterable[Article]) -> Iterator[ArticleExtraction]:
+        """Yield one `ArticleExtraction` per article, in input order. Articles the prefilter finds no trigger
+        in are not parsed (they have no events and teach no aliases)."""
         iterator = iter(articles)
         while batch := list(islice(iterator, self.batch_size)):
             relevances = [self.prefilter.relevance(a.text) if self.prefilter else WHOLE_TEXT for a in batch]
@@ -61,12 +62,13 @@ class Pipeline:
                 states = stage.process(states)
             found = iter(states)
             for article, relevance in zip(batch, relevances):
-                yield article, self._events(next(found)) if relevance.relevant else []
+                yield self._extraction(next(found)) if relevance.relevant else ArticleExtraction(article=article)
 
-    def _events(self, state: DocState) -> list[Event]:
+    def _extraction(self, state: DocState) -> ArticleExtraction:
         for draft in state.events:
             draft.event.extractor = self.extractor
-        return [draft.event for draft in state.events]
+        events = [draft.event for draft in state.events]
+        return ArticleExtraction(article=state.article, events=events, learned_aliases=state.learned_aliases)
 
 
 @lru_cache(maxsize=1)

@@ -9,15 +9,15 @@ from warlog.link.cluster import cluster_reports
 from warlog.link.config import LinkConfig
 from warlog.link.reconcile import reconcile
 from warlog.link.records import CanonicalEvent, LinkReport, Override
-from warlog.records import Article, Event
+from warlog.records import ArticleExtraction, Event
 
 
-def link_reports(extracted: Iterable[tuple[Article, list[Event]]]) -> list[LinkReport]:
+def link_reports(extracted: Iterable[ArticleExtraction]) -> list[LinkReport]:
     """One `LinkReport` per event that is neither negated, hypothetical nor background."""
     return [
-        LinkReport(key=event.event_id, event=event, published=article.published, source=article.source)
-        for article, events in extracted
-        for event in events
+        LinkReport(key=event.event_id, event=event, published=item.article.published, source=item.article.source)
+        for item in extracted
+        for event in item.events
         if linkable(event)
     ]
 

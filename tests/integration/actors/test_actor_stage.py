@@ -363,7 +363,7 @@ def test_claim_about_past_attacks_stays_with_them(actors):
 def test_stage_leaves_learned_aliases_for_storage(parse):
     import datetime as dt
 
-    from warlog.actors.stage import ActorStage, learned_aliases
+    from warlog.actors.stage import ActorStage
     from warlog.extraction.base import DocState
     from warlog.records import Article
 
@@ -371,8 +371,10 @@ def test_stage_leaves_learned_aliases_for_storage(parse):
     doc = parse(text)
     state = DocState(article=Article(doc_id="a-1", text=text, published=dt.date(2024, 1, 2)), doc=doc)
     ActorStage().process([state])
-    [alias] = learned_aliases(doc)
+    [alias] = state.learned_aliases
     assert (alias.alias, alias.name, alias.actor_id, alias.doc_id) == ("THB", "Tigris Hawks Brigade", None, "a-1")
+    assert alias.evidence.sentence == "The Tigris Hawks Brigade (THB) warned the government."
+    assert text[alias.start : alias.end].endswith("Tigris Hawks Brigade (THB)")
 
 
 def test_stage_reads_a_user_registry(tmp_path, parse):

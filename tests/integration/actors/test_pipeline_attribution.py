@@ -29,10 +29,29 @@ ARTICLE = (
 
 
 @pytest.fixture(scope="module")
-def events():
+def extraction():
     article = Article(doc_id="analysis", text=ARTICLE, published=dt.date(2024, 1, 10))
-    [(_, found)] = list(default_pipeline().run([article]))
+    [found] = list(default_pipeline().run([article]))
     return found
+
+
+@pytest.fixture(scope="module")
+def events(extraction):
+    return extraction.events
+
+
+def test_the_pipeline_hands_out_the_aliases_the_article_taught(extraction):
+    learned = {(a.alias, a.actor, a.pattern, a.doc_id) for a in extraction.learned_aliases}
+    assert ("KH", "Kata'ib Hezbollah", "abbreviation", "analysis") in learned
+    aka = next(a for a in extraction.learned_aliases if a.pattern == "aka")
+    assert {aka.alias, aka.name} == {"Abu Fadak", "Hajji Karim al-Basri"}
+    assert aka.evidence.sentence in ARTICLE and ARTICLE[aka.start : aka.end].startswith("Abu Fadak")
+
+
+def test_an_extraction_survives_pickling(extraction):
+    import pickle
+
+    assert pickle.loads(pickle.dumps(extraction)) == extraction
 
 
 def event_with(events, trigger_word):

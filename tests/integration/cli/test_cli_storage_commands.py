@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from warlog.cli import app, commands  # noqa: F401  (registers the commands)
 from warlog.export import ACLED_COLUMNS
-from warlog.records import Article, Event, Evidence
+from warlog.records import Article, ArticleExtraction, Event, Evidence
 from warlog.service import IngestService
 from warlog.store import open_database
 
@@ -63,7 +63,9 @@ def seed(db_url: str) -> None:
         ],
     }
     database = open_database(db_url)
-    IngestService(database, extractor=lambda arts: ((a, events[a.doc_id]) for a in arts)).ingest(
+    IngestService(
+        database, extractor=lambda arts: (ArticleExtraction(article=a, events=events[a.doc_id]) for a in arts)
+    ).ingest(
         [
             Article(doc_id="first", text=BODY, source="Example Wire", url="https://wire.example/1"),
             Article(

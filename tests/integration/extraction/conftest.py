@@ -41,4 +41,4 @@ def single_process_events(articles: list[Article]) -> list[list[dict]]:
     """The events of each article as the single-process core extracts them (JSON form)."""
     from warlog.extraction import extract_articles
 
-    return [[event.model_dump(mode="json") for event in events] for _article, events in extract_articles(articles)]
+    return [[event.model_dump(mode="json") for event in item.events] for item in extract_articles(articles)]

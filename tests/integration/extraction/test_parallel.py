@@ -14,15 +14,15 @@ def test_two_worker_processes_give_the_single_process_events_in_order(
     articles: list[Article], single_process_events: list[list[dict]]
 ) -> None:
     records = list(extract_parallel(articles, workers=2))
-    assert [article.doc_id for article, _events in records] == [article.doc_id for article in articles]
-    assert [[event.model_dump(mode="json") for event in events] for _a, events in records] == single_process_events
+    assert [record.article.doc_id for record in records] == [article.doc_id for article in articles]
+    assert [[event.model_dump(mode="json") for event in record.events] for record in records] == single_process_events
     assert any(single_process_events) and not all(single_process_events)
 
 
 def test_a_worker_pool_serves_several_calls(articles: list[Article], single_process_events: list[list[dict]]) -> None:
     with ParallelExtractor(workers=2, chunk_size=4) as extractor:
-        first = [events for _a, events in extractor(articles[:10])]
-        second = [events for _a, events in extractor(articles[10:])]
+        first = [record.events for record in extractor(articles[:10])]
+        second = [record.events for record in extractor(articles[10:])]
     assert [[e.model_dump(mode="json") for e in events] for events in first + second] == single_process_events
 
 

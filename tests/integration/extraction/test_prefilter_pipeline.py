@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from warlog.extraction.pipeline import Pipeline, default_pipeline
-from warlog.records import Article
+from warlog.records import Article, ArticleExtraction
 
 pytestmark = pytest.mark.slow
 
@@ -44,15 +44,16 @@ def test_a_long_article_gives_the_same_events_with_and_without_the_prefilter(pip
     article = long_article()
     relevance = pipeline.prefilter.relevance(article.text)
     assert relevance.relevant and relevance.skipped, "the article must have sentences to skip"
-    [(_a, filtered)] = list(pipeline.run([article]))
-    [(_a, full)] = list(pipeline.without_prefilter().run([article]))
+    [filtered] = [item.events for item in pipeline.run([article])]
+    [full] = [item.events for item in pipeline.without_prefilter().run([article])]
     assert len(full) >= 2
     assert [e.model_dump(mode="json") for e in filtered] == [e.model_dump(mode="json") for e in full]
 
 
 def test_every_offset_of_a_prefiltered_event_points_into_the_original_text(pipeline: Pipeline) -> None:
     article = long_article()
-    [(_a, events)] = list(pipeline.run([article]))
+    [extraction] = list(pipeline.run([article]))
+    events = extraction.events
     assert events
     for event in events:
         for evidence in event.evidence:
@@ -66,4 +67,4 @@ def test_every_offset_of_a_prefiltered_event_points_into_the_original_text(pipel
 def test_an_article_without_a_trigger_is_not_parsed_and_has_no_events(pipeline: Pipeline) -> None:
     article = Article(doc_id="calm", text=" ".join(ORDINARY * 3))
     assert not pipeline.prefilter.relevance(article.text).relevant
-    assert list(pipeline.run([article])) == [(article, [])]
+    assert list(pipeline.run([article])) == [ArticleExtraction(article=article)]

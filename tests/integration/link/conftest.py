@@ -9,7 +9,7 @@ from types import ModuleType
 import pytest
 
 from warlog.extraction import extract_articles
-from warlog.records import Article, Event
+from warlog.records import Article, ArticleExtraction
 
 BENCHMARK = Path(__file__).resolve().parents[3] / "benchmarks" / "linking_fixture.py"
 
@@ -29,7 +29,7 @@ def fixture_articles() -> tuple[list[Article], dict[str, str]]:
 
 
 @pytest.fixture(scope="session")
-def extracted(fixture_articles) -> dict[str, list[Event]]:
-    """Each fixture article's events, as the shipped pipeline reads them."""
+def extracted(fixture_articles) -> dict[str, ArticleExtraction]:
+    """What the shipped pipeline reads in each fixture article, by doc_id."""
     articles, _gold = fixture_articles
-    return {article.doc_id: events for article, events in extract_articles(articles)}
+    return {item.article.doc_id: item for item in extract_articles(articles)}

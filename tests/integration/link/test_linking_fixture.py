@@ -20,7 +20,7 @@ DISTINCT = [
 @pytest.fixture(scope="module")
 def linked(fixture_articles, extracted):
     articles, gold = fixture_articles
-    reports = link_reports((article, extracted[article.doc_id]) for article in articles)
+    reports = link_reports(extracted[article.doc_id] for article in articles)
     events = link(reports, default_config())
     return events, document_clusters(events, reports), gold
 

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 
 import pytest
 
-from warlog.records import Article, Event
+from warlog.records import Article, ArticleExtraction, Event
 from warlog.service import IngestService
 from warlog.store import ArticleRepository, Database, ReportRepository
 
@@ -18,20 +18,16 @@ STORY = (
 )
 
 
-def one_event_each(articles: Iterable[Article]) -> Iterator[tuple[Article, list[Event]]]:
+def one_event_each(articles: Iterable[Article]) -> Iterator[ArticleExtraction]:
     """A real extractor for storage tests: one constructed event per article."""
     for article in articles:
-        yield (
-            article,
-            [
-                Event(
-                    doc_id=article.doc_id,
-                    event_id=f"{article.doc_id}-1",
-                    event_type="Explosions/Remote violence",
-                    sub_event_type="Air/drone strike",
-                )
-            ],
+        event = Event(
+            doc_id=article.doc_id,
+            event_id=f"{article.doc_id}-1",
+            event_type="Explosions/Remote violence",
+            sub_event_type="Air/drone strike",
         )
+        yield ArticleExtraction(article=article, events=[event])
 
 
 def counts(database: Database) -> tuple[int, int]:
@@ -80,7 +76,7 @@ def test_syndicated_copy_is_stored_linked_and_not_extracted(database: Database) 
 
 
 def test_a_failing_batch_stores_nothing_and_earlier_batches_stay(database: Database) -> None:
-    def fails_on_second_batch(articles: Iterable[Article]) -> Iterator[tuple[Article, list[Event]]]:
+    def fails_on_second_batch(articles: Iterable[Article]) -> Iterator[ArticleExtraction]:
         batch = list(articles)
         if any(a.doc_id == "b2" for a in batch):
             raise RuntimeError("extractor crashed")
