@@ -1,8 +1,8 @@
 """Typed public records: what goes into warlog (articles) and what comes out (events, learned aliases).
 
 These models are the contract of the library, the CLI (`warlog extract` writes one `Event` per
-JSONL line) and the API. The extraction core yields one `ArticleExtraction` per article. The JSON schema of `Event` is generated from this model
-(`warlog schema`), so the docs never drift from the code.
+JSONL line) and the API. The extraction core yields one `ArticleExtraction` per article. The JSON
+schema of `Event` is generated from this model (`warlog schema`), so the docs never drift from the code.
 """
 
 from __future__ import annotations
@@ -11,6 +11,8 @@ import datetime as dt
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from warlog.text import fold
 
 PublishedSource = Literal["user", "metadata", "unknown"]
 DatePrecision = Literal["day", "week", "month", "year"]
@@ -129,6 +131,11 @@ class LearnedAlias(BaseModel):
     start: int = Field(description="Character offset where the defining words start in the article text.")
     end: int = Field(description="Character offset where the defining words end (exclusive).")
     evidence: Evidence = Field(description="The sentence that defines the alias.")
+
+    def matches(self, query: str) -> bool:
+        """Does the alias, the name it stands for or its actor contain `query` (compared with `fold`)?"""
+        key = fold(query)
+        return any(key in fold(value) for value in (self.alias, self.name, self.actor or ""))
 
 
 class ArticleExtraction(BaseModel):

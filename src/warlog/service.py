@@ -1,5 +1,6 @@
 """The service layer: readers' articles → duplicate checks → extraction → persistence → linking, one
-transaction per batch (new reports join the stored canonical events, see `warlog.store.linking`).
+transaction per batch (new reports join the stored canonical events, see `warlog.store.linking`). An article's
+reports and the aliases it taught are stored in the same transaction.
 
 Stages know nothing of storage; this is the one place that joins extraction and the database. A batch is
 committed whole or not at all, so a crash leaves the database consistent, and re-running the same ingest
@@ -15,7 +16,7 @@ from itertools import islice
 
 from warlog.ingest import dedup
 from warlog.records import Article, ArticleExtraction
-from warlog.store import ArticleRepository, Database, ReportRepository
+from warlog.store import ArticleRepository, Database, LearnedAliasRepository, ReportRepository
 from warlog.store.linking import EventLinker
 
 Extractor = Callable[[Iterable[Article]], Iterator[ArticleExtraction]]
@@ -45,6 +46,7 @@ class IngestReport:
 
     articles: int = 0
     reports: int = 0
+    learned_aliases: int = 0
     duplicates: list[Duplicate] = field(default_factory=list)
     near_duplicates: list[NearDuplicate] = field(default_factory=list)
 
@@ -141,7 +143,8 @@ class IngestService:
         try:
             with self.database.transaction() as session:
                 articles, reports = ArticleRepository(session), ReportRepository(session)
-                stored_articles = stored_reports = 0
+                aliases = LearnedAliasRepository(session)
+                stored_articles = stored_reports = stored_aliases = 0
                 for plan in planned:
                     near = plan.near_duplicate_of
                     near_id = (ids[near[1]] if near[0] == "batch" else near[1]) if near else None
@@ -158,7 +161,9 @@ class IngestService:
                     )
                     stored_articles += 1
                     if near is None:
-                        stored_reports += reports.add_all(ids[-1], next(results).events)
+                        result = next(results)
+                        stored_reports += reports.add_all(ids[-1], result.events)
+                        stored_aliases += aliases.add_all(ids[-1], result.learned_aliases, now)
                 EventLinker(session).link_articles(ids)
         finally:
             for position in range(len(planned)):
@@ -167,3 +172,4 @@ class IngestService:
             index.add(("db", article_id), plan.signature)
         report.articles += stored_articles
         report.reports += stored_reports
+        report.learned_aliases += stored_aliases

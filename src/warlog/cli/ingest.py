@@ -82,5 +82,6 @@ def ingest(
         )
     typer.echo(
         f"stored {report.articles} articles and {report.reports} event reports; {len(report.duplicates)} duplicates "
-        f"skipped, {len(report.near_duplicates)} near-duplicates linked, {len(errors)} inputs rejected"
+        f"skipped, {len(report.near_duplicates)} near-duplicates linked, {len(errors)} inputs rejected, "
+        f"{report.learned_aliases} aliases learned"
     )

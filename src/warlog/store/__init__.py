@@ -2,6 +2,15 @@
 
 from warlog.store.articles import ArticleRepository
 from warlog.store.db import Database, DatabaseUnavailable, open_database, resolve_url
+from warlog.store.learned_aliases import LearnedAliasRepository
 from warlog.store.reports import ReportRepository
 
-__all__ = ["ArticleRepository", "Database", "DatabaseUnavailable", "ReportRepository", "open_database", "resolve_url"]
+__all__ = [
+    "ArticleRepository",
+    "Database",
+    "DatabaseUnavailable",
+    "LearnedAliasRepository",
+    "ReportRepository",
+    "open_database",
+    "resolve_url",
+]

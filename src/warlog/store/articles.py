@@ -9,7 +9,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from warlog.records import Article
-from warlog.store.models import ArticleRow
+from warlog.store.models import ArticleRow, as_utc
 from warlog.store.records import ArticleFilter, StoredArticle
 
 
@@ -99,7 +99,7 @@ def _conditions(where: ArticleFilter) -> list:
 
 
 def _stored(row: ArticleRow) -> StoredArticle:
-    """The typed record of a row (SQLite drops time zones: its times are UTC)."""
+    """The typed record of a row."""
     article = Article(
         doc_id=row.doc_id,
         text=row.text,
@@ -109,12 +109,11 @@ def _stored(row: ArticleRow) -> StoredArticle:
         published_source=row.published_source,
         source=row.source,
     )
-    ingested_at = row.ingested_at if row.ingested_at.tzinfo else row.ingested_at.replace(tzinfo=dt.UTC)
     return StoredArticle(
         id=row.id,
         article=article,
         content_hash=row.content_hash,
         canonical_url=row.canonical_url,
-        ingested_at=ingested_at,
+        ingested_at=as_utc(row.ingested_at),
         near_duplicate_of=row.near_duplicate_of,
     )

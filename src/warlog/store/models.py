@@ -1,15 +1,33 @@
-"""The database tables: articles, per-article event *reports*, and the canonical events that link them."""
+"""The database tables: articles, per-article event *reports*, the canonical events that link them, and the
+aliases articles taught."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Date, DateTime, Float, ForeignKey, Index, Integer, LargeBinary, String, Text, text
+from sqlalchemy import (
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
 class Base(DeclarativeBase):
     """Declarative base of every warlog table."""
+
+
+def as_utc(value: dt.datetime) -> dt.datetime:
+    """A stored time with its time zone (SQLite drops it: its times are UTC)."""
+    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
 
 
 class ArticleRow(Base):
@@ -140,3 +158,24 @@ class LinkOverrideRow(Base):
     report_a: Mapped[str] = mapped_column(String(128), index=True)
     report_b: Mapped[str] = mapped_column(String(128), index=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class LearnedAliasRow(Base):
+    """An alias one article defined, the actor it stands for, and the sentence that defined it."""
+
+    __tablename__ = "learned_aliases"
+    __table_args__ = (UniqueConstraint("article_id", "alias", "start", name="uq_learned_aliases_article_alias_start"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    alias: Mapped[str] = mapped_column(String(512), index=True)
+    name: Mapped[str] = mapped_column(String(512))
+    actor_id: Mapped[str | None] = mapped_column(String(128), index=True)
+    actor: Mapped[str | None] = mapped_column(String(512))
+    pattern: Mapped[str] = mapped_column(String(16))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    sentence: Mapped[str] = mapped_column(Text)
+    sentence_start: Mapped[int] = mapped_column(Integer)
+    sentence_end: Mapped[int] = mapped_column(Integer)
+    learned_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))

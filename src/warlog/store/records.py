@@ -1,4 +1,5 @@
-"""Typed records the store hands out: a stored article and a stored report (one event as one article tells it)."""
+"""Typed records the store hands out: a stored article, a stored report (one event as one article tells it) and a
+stored learned alias."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import datetime as dt
 
 from pydantic import BaseModel, Field
 
-from warlog.records import Article, Event
+from warlog.records import Article, Event, LearnedAlias
 
 
 class StoredArticle(BaseModel):
@@ -29,6 +30,15 @@ class StoredReport(BaseModel):
     source: str | None
     url: str | None
     key: str | None = None
+
+
+class StoredLearnedAlias(BaseModel):
+    """An alias an article taught, as stored: the alias record (its `doc_id` names the article) and when."""
+
+    id: int
+    article_id: int
+    learned: LearnedAlias
+    learned_at: dt.datetime
 
 
 class ArticleFilter(BaseModel):

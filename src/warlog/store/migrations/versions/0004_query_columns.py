@@ -3,7 +3,7 @@
 and the sponsors, and for the case-insensitive filters (lower(column), then the default order).
 
 Revision ID: 0004
-Revises: 0002 (the learned-aliases migration 0003 had not landed yet; it must now follow 0004)
+Revises: 0003
 Create Date: 2026-12-01
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0004"
-down_revision = "0002"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
