@@ -253,7 +253,7 @@ def _kind_and_verb(mention: ActorMention) -> tuple[ClaimKind, Token] | None:
             return ("suspected" if lemma == "suspect" else "blamed"), verb
         if lemma in ("believe", "think") and dep == "nsubjpass":
             return "suspected", verb
-        if lemma == "be" and any(c.lower_ == "behind" for c in verb.children):
+        if lemma == "be" and any(c.lower_ == "behind" or _responsible_for_an_attack(c) for c in verb.children):
             return "blamed", verb
     for relcl in (c for c in token.children if c.dep_ == "relcl"):
         if relcl.lemma_.lower() in CLAIM_VERBS and _claims_something(relcl) and not _negated(relcl):
@@ -305,9 +305,22 @@ def _self_report(verb: Token) -> bool:
 
 
 def _about_an_attack(verb: Token) -> bool:
-    """'the attacks were tied to X' (not 'a TV station linked to X')."""
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return subject is None or subject.lemma_.lower() in EVENT_NOUNS
+    """'the attacks were tied to X', 'investigators linked the strike to X' (not 'a TV station linked to X')."""
+    children = list(verb.children)
+    linked = next((c for c in children if c.dep_ in ("nsubjpass", "dobj")), None)
+    linked = linked or next((c for c in children if c.dep_ == "nsubj"), None)
+    linked = linked or (verb.head if verb.dep_ == "acl" else None)
+    return linked is None or linked.lemma_.lower() in EVENT_NOUNS
+
+
+def _responsible_for_an_attack(token: Token) -> bool:
+    """'(X was) responsible for the attack' -- not 'responsible for security'."""
+    if token.lemma_.lower() != "responsible":
+        return False
+    for prep in (c for c in token.children if c.lower_ == "for"):
+        if any(c.dep_ == "pobj" and c.lemma_.lower() in EVENT_NOUNS for c in prep.children):
+            return True
+    return False
 
 
 def _claims_something(verb: Token) -> bool:

@@ -317,9 +317,16 @@ def role_of(mention: ActorMention, trigger: Span | None = None) -> ActorRole | N
     if mention.via == "adjective" and mention.span.root.head.lemma_.lower() not in FORCE_HEADS:
         return None
     role = _role_from_parse(mention, trigger)
-    if role is None and _names_the_weapon(mention):
+    if role is None and not _speaks(mention) and _names_the_weapon(mention):
         return "perpetrator"
     return role
+
+
+def _speaks(mention: ActorMention) -> bool:
+    """Does the mention name who speaks ("a Pentagon spokesman said", "Iraqi officials told reporters")? A
+    speaker's side is never the perpetrator of what it reports."""
+    token, _ = governor(mention.span.root)
+    return token.dep_ == "nsubj" and token.head.lemma_.lower() in REPORT_VERBS
 
 
 def _names_the_weapon(mention: ActorMention) -> bool:

@@ -412,3 +412,46 @@ def test_quoted_group_name(actors):
     text = 'Belgium has been on alert since the "Islamic State" militant group launched a series of attacks.'
     [event] = actors(text, "attacks")
     assert event.actor1 == "Islamic State"
+
+
+def test_accused_names_the_blamed_group(actors):
+    text = "Rockets landed near the Qayyarah airfield overnight. Baghdad accused Kataib Hezbollah of the barrage."
+    [event] = actors(text, "Rockets")
+    assert kinds(event) == [("blamed", "Kata'ib Hezbollah")]
+    assert event.actor1 == "Kata'ib Hezbollah"
+
+
+def test_investigators_linking_the_strike_to_a_group_tie_it(actors):
+    text = (
+        "A drone hit a fuel depot near Tal Afar on Sunday. Investigators later linked the strike to Asaib Ahl al-Haq."
+    )
+    [event] = actors(text, "hit")
+    assert [(c.kind, c.actor, c.claimant) for c in event.claims] == [("tied", "Asa'ib Ahl al-Haq", "Investigators")]
+    assert event.attribution_status == "alleged"
+
+
+def test_something_linked_to_a_group_is_no_claim(actors):
+    [event] = actors("A radio station linked to the Houthis reported that a drone hit a cargo ship.", "hit")
+    assert event.claims == []
+
+
+def test_speaker_is_not_the_perpetrator_of_what_it_reports(actors):
+    text = (
+        "A Pentagon spokesman said Kataib Hezbollah was behind Thursday's drone attack on a U.S. outpost near Shaddadi."
+    )
+    [event] = actors(text, "attack")
+    assert event.actor1 == "Kata'ib Hezbollah"
+    assert event.actor2 == "Military Forces of the United States"
+    assert [(c.kind, c.claimant) for c in event.claims] == [("blamed", "Pentagon spokesman")]
+
+
+def test_responsible_for_the_attack_is_an_accusation(actors):
+    text = "An Israeli army spokesman said Hezbollah was responsible for the rocket attack on Kiryat Shmona."
+    [event] = actors(text, "attack")
+    assert event.actor1 == "Hezbollah"
+    assert kinds(event) == [("blamed", "Hezbollah")]
+
+
+def test_responsible_for_security_is_no_accusation(actors):
+    [event] = actors("The army is responsible for security in Hawija, where a bomb exploded on Monday.", "exploded")
+    assert event.claims == []
