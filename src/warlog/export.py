@@ -7,7 +7,6 @@ import csv
 from collections.abc import Iterable, Sequence
 from typing import IO, Any
 
-from warlog.link.records import CanonicalEvent
 from warlog.records import Event
 
 Row = dict[str, object]
@@ -82,25 +81,6 @@ def acled_row(event: Event, source: str | None) -> dict[str, str | int | float |
         fatalities=event.fatalities,
     )
     return row
-
-
-def canonical_sources(event: CanonicalEvent) -> str | None:
-    """The outlets of a canonical event's reports, each once, joined with '; '."""
-    return "; ".join(dict.fromkeys(link.source for link in event.reports if link.source)) or None
-
-
-def canonical_record(event: CanonicalEvent) -> dict[str, object]:
-    """The reconciled event's fields, then its ranges, claims, support, campaign and reports."""
-    return {
-        **event.event.model_dump(mode="json"),
-        "fatalities_range": event.fatalities.model_dump(mode="json"),
-        "injured_range": event.injured.model_dump(mode="json"),
-        "claim_tallies": [tally.model_dump(mode="json") for tally in event.claims],
-        "support": event.support,
-        "campaign": event.campaign,
-        "linker": event.linker,
-        "reports": [link.model_dump(mode="json") for link in event.reports],
-    }
 
 
 def geojson(features: Iterable[tuple[float | None, float | None, dict[str, Any]]]) -> dict[str, Any]:

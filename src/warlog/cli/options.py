@@ -107,15 +107,24 @@ def progress_bar(enabled: bool = True) -> Progress:
     )
 
 
-def database(db: str | None, create: bool = False) -> Database:
-    """Open the database named by --db / $WARLOG_DB (created only if `create`), or exit with a one-line error."""
-    from warlog.store import DatabaseUnavailable, open_database
+@contextmanager
+def _exit_if_unavailable() -> Iterator[None]:
+    """A database that cannot be opened becomes a one-line error and exit code 3."""
+    from warlog.store import DatabaseUnavailable
 
     try:
-        return open_database(db, create=create)
+        yield
     except DatabaseUnavailable as exc:
         stderr.print(f"error: {exc}", markup=False, highlight=False, soft_wrap=True)
         raise typer.Exit(EXIT_DATABASE) from exc
+
+
+def database(db: str | None, create: bool = False) -> Database:
+    """Open the database named by --db / $WARLOG_DB (created only if `create`), or exit with a one-line error."""
+    from warlog.store import open_database
+
+    with _exit_if_unavailable():
+        return open_database(db, create=create)
 
 
 @contextmanager
@@ -123,13 +132,9 @@ def opened(db: str | None, create: bool = False) -> Iterator[EventDatabase]:
     """The database named by --db / $WARLOG_DB (created only if `create`), closed afterwards; a database that
     cannot be opened exits with a one-line error."""
     from warlog.api.handle import open as open_handle
-    from warlog.store import DatabaseUnavailable
 
-    try:
+    with _exit_if_unavailable():
         handle = open_handle(db, create=create)
-    except DatabaseUnavailable as exc:
-        stderr.print(f"error: {exc}", markup=False, highlight=False, soft_wrap=True)
-        raise typer.Exit(EXIT_DATABASE) from exc
     with handle:
         yield handle
 

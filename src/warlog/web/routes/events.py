@@ -11,7 +11,8 @@ from fastapi import APIRouter, Depends, HTTPException, Path
 from fastapi.responses import JSONResponse, Response
 from sqlalchemy.orm import Session
 
-from warlog.export import ACLED_COLUMNS, acled_row, canonical_record, canonical_sources, geojson, write_csv
+from warlog.api.records import EventRecord
+from warlog.export import geojson, write_acled_csv
 from warlog.link.records import CanonicalEvent
 from warlog.store.articles import ArticleRepository
 from warlog.store.events import EventRepository
@@ -60,15 +61,16 @@ def event_map(session: DbSession, where: EventFilter, limit: ExportSize):
 )
 def export_events(fmt: Literal["csv", "json", "geojson"], session: DbSession, where: EventFilter, limit: ExportSize):
     """The matching events in full, by date: `csv` (ACLED columns), `json` (canonical records) or `geojson`."""
-    events = EventRepository(session).list(where.model_copy(update={"limit": limit}))
+    stored = EventRepository(session).list(where.model_copy(update={"limit": limit}))
+    events = [EventRecord.from_canonical(event) for event in stored]
     if fmt == "csv":
         stream = io.StringIO()
-        write_csv((acled_row(e.event, canonical_sources(e)) for e in events), ACLED_COLUMNS, stream)
+        write_acled_csv(((e, e.sources) for e in events), stream)
         headers = {"Content-Disposition": 'attachment; filename="warlog-events.csv"'}
         return Response(stream.getvalue(), media_type="text/csv; charset=utf-8", headers=headers)
     if fmt == "json":
-        return JSONResponse([canonical_record(e) for e in events])
-    features = ((e.event.latitude, e.event.longitude, canonical_record(e)) for e in events)
+        return JSONResponse([e.model_dump(mode="json") for e in events])
+    features = ((e.latitude, e.longitude, e.model_dump(mode="json")) for e in events)
     return JSONResponse(geojson(features), media_type=GEOJSON)
 
 
