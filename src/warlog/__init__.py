@@ -37,6 +37,7 @@ _EXPORTS = {
     "EventRecord": "warlog.api.records",
     "EventDetail": "warlog.api.records",
     "ActorRecord": "warlog.api.records",
+    "LearnedAliasRecord": "warlog.api.records",
     "StoredReport": "warlog.store.records",
     "IngestReport": "warlog.service",
     "Duplicate": "warlog.service",
@@ -51,7 +52,7 @@ if TYPE_CHECKING:
     from warlog.api.documents import Document
     from warlog.api.extract import extract, extract_many
     from warlog.api.handle import ArticleFilters, EventDatabase, EventFilters, open
-    from warlog.api.records import ActorRecord, ArticleRecord, EventDetail, EventRecord
+    from warlog.api.records import ActorRecord, ArticleRecord, EventDetail, EventRecord, LearnedAliasRecord
     from warlog.ingest import IngestError
     from warlog.records import Article, Claim, Event, Evidence, Extractor, FieldSource
     from warlog.service import Duplicate, IngestReport, NearDuplicate

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from warlog.api.documents import Document, ErrorHandler, articles_only, read_documents, read_options
 from warlog.extraction.parallel import ParallelExtractor
@@ -37,6 +37,7 @@ def extract_many(
     on_error: ErrorHandler | None = None,
     workers: int | None = 1,
     scheduler: str | None = None,
+    on_article: Callable[[Article], None] | None = None,
 ) -> Iterator[Event]:
     """Stream the events of many documents, as `warlog extract` does, document by document in input order.
 
@@ -50,14 +51,20 @@ def extract_many(
     `if __name__ == "__main__":` guard of Python's multiprocessing); `scheduler` runs them on Dask instead
     ("local", or "tcp://HOST:PORT" for a running cluster; extra `dask`). The events are the same, in the same
     order, however they are run. A malformed `scheduler` raises ValueError here, before anything runs.
+    `on_article(article)` is called as each document's extraction finishes, before its events are yielded (a
+    progress hook).
     """
     extractor = ParallelExtractor(workers, scheduler)
     articles = articles_only(read_documents(docs, read_options(published, max_bytes), strings="text"), on_error)
-    return _events(extractor, articles)
+    return _events(extractor, articles, on_article)
 
 
-def _events(extractor: ParallelExtractor, articles: Iterable[Article]) -> Iterator[Event]:
+def _events(
+    extractor: ParallelExtractor, articles: Iterable[Article], on_article: Callable[[Article], None] | None
+) -> Iterator[Event]:
     """The events of `articles`; the workers stop when the stream ends or is closed."""
     with extractor:
         for extraction in extractor(articles):
+            if on_article is not None:
+                on_article(extraction.article)
             yield from extraction.events

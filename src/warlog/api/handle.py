@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, TextIO, TypedDict, TypeVar, Unpack
@@ -13,13 +13,13 @@ from pydantic import BaseModel
 
 from warlog.api.actors import find_actors
 from warlog.api.documents import Document, ErrorHandler, articles_only, read_documents, read_options
-from warlog.api.records import ActorRecord, ArticleRecord, EventDetail, EventRecord
+from warlog.api.records import ActorRecord, ArticleRecord, EventDetail, EventRecord, LearnedAliasRecord
 from warlog.export import write_acled_csv
 from warlog.extraction.parallel import ParallelExtractor
 from warlog.ingest.decode import DEFAULT_MAX_BYTES
 from warlog.link.records import CanonicalEvent
 from warlog.service import DEFAULT_BATCH_SIZE, IngestReport, IngestService
-from warlog.store import ArticleRepository, Database, ReportRepository, open_database
+from warlog.store import ArticleRepository, Database, LearnedAliasRepository, ReportRepository, open_database
 from warlog.store.events import EventRepository
 from warlog.store.linking import EventLinker
 from warlog.store.records import ArticleFilter, ReportFilter
@@ -129,10 +129,25 @@ class EventDatabase:
             return [ArticleRecord.from_stored(stored) for stored in ArticleRepository(session).list(where)]
 
     def actors(
-        self, query: str = "", *, country: str | None = None, type: int | None = None, resolve: bool = False
+        self,
+        query: str = "",
+        *,
+        country: str | None = None,
+        type: int | None = None,
+        resolve: bool = False,
+        extra: Sequence[str | os.PathLike[str]] = (),
     ) -> list[ActorRecord]:
-        """Actors of the registry that extraction uses (shipped files and $WARLOG_ACTORS), as `warlog actors`."""
-        return find_actors(query, country=country, type=type, resolve=resolve)
+        """Actors of the registry that extraction uses (shipped files, `extra` files and $WARLOG_ACTORS), with the
+        aliases this database's articles taught, as `warlog actors --db` (see `warlog.api.actors.find_actors`)."""
+        with self._database.transaction() as session:
+            taught = [stored.learned for stored in LearnedAliasRepository(session).list()]
+        return find_actors(query, country=country, type=type, resolve=resolve, extra=extra, learned=taught)
+
+    def learned_aliases(self, query: str = "") -> list[LearnedAliasRecord]:
+        """The aliases stored articles taught whose alias, name or actor contains `query`, as `warlog actors
+        --learned`, in the order they were learned."""
+        with self._database.transaction() as session:
+            return [LearnedAliasRecord.from_stored(stored) for stored in LearnedAliasRepository(session).list(query)]
 
     def split(self, event_id: str, report: str) -> list[EventRecord]:
         """Take a report (its doc id or key) out of an event for good; returns the events rebuilt.

@@ -4,6 +4,7 @@ same JSON as the matching CLI listing, so a notebook and `warlog ... --format js
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Annotated
 
 from pydantic import BaseModel, Field, PlainSerializer
@@ -11,8 +12,8 @@ from pydantic import BaseModel, Field, PlainSerializer
 from warlog.actors.model import Actor
 from warlog.actors.registry import Registry
 from warlog.link.records import CanonicalEvent, ClaimTally, Range, ReportLink
-from warlog.records import Article, Claim, Event
-from warlog.store.records import StoredArticle, StoredReport
+from warlog.records import AliasPattern, Article, Claim, Event, LearnedAlias
+from warlog.store.records import StoredArticle, StoredLearnedAlias, StoredReport
 
 IsoDateTime = Annotated[dt.datetime, PlainSerializer(lambda value: value.isoformat(), when_used="json")]
 
@@ -87,9 +88,11 @@ class EventDetail(BaseModel):
 
 
 class ActorRecord(BaseModel):
-    """A registry actor with its sponsors and parent groups resolved to names (the rows of `warlog actors`)."""
+    """An actor with its sponsors and parent groups resolved to names and the aliases stored articles taught for
+    it (the rows of `warlog actors`). A name only articles taught, unknown to the registry, has kind
+    "unregistered", origin "learned" and no id."""
 
-    id: str
+    id: str | None
     name: str
     type: int | None = Field(description="ACLED actor category 1-8 (inter code).")
     kind: str
@@ -97,13 +100,16 @@ class ActorRecord(BaseModel):
     sponsors: list[str] = Field(description="Names of the actors sponsoring it (sponsored_by).")
     parents: list[str] = Field(description="Names of the groups it is part of or a front for.")
     aliases: list[str]
+    learned: list[str] = Field(
+        default_factory=list, description="Aliases stored articles taught for it, as 'KH (learned from doc-7)'."
+    )
     wikidata: str | None
-    source: str = Field(description="The id of the source the entry cites.")
-    origin: str = Field(description="The registry file the entry came from.")
+    source: str | None = Field(description="The id of the source the entry cites.")
+    origin: str = Field(description="The registry file the entry came from, or 'learned'.")
 
     @classmethod
-    def from_registry(cls, actor: Actor, registry: Registry) -> ActorRecord:
-        """The record of one actor, its relations looked up in `registry`."""
+    def from_registry(cls, actor: Actor, registry: Registry, learned: Sequence[LearnedAlias] = ()) -> ActorRecord:
+        """The record of one actor, its relations looked up in `registry`, with the aliases `learned` for it."""
         return cls(
             id=actor.id,
             name=actor.name,
@@ -113,7 +119,58 @@ class ActorRecord(BaseModel):
             sponsors=[sponsor.name for sponsor in registry.sponsors_of(actor.id)],
             parents=[parent.name for parent in registry.parents(actor.id)],
             aliases=list(actor.aliases),
+            learned=[learned_label(alias) for alias in learned],
             wikidata=actor.wikidata,
             source=actor.source,
             origin=actor.origin,
         )
+
+    @classmethod
+    def unregistered(cls, name: str, learned: Sequence[LearnedAlias]) -> ActorRecord:
+        """The record of a name only articles taught (the registry does not know it)."""
+        return cls(
+            id=None,
+            name=name,
+            type=None,
+            kind="unregistered",
+            country=None,
+            sponsors=[],
+            parents=[],
+            aliases=[],
+            learned=[learned_label(alias) for alias in learned],
+            wikidata=None,
+            source=None,
+            origin="learned",
+        )
+
+
+class LearnedAliasRecord(BaseModel):
+    """An alias a stored article taught (the rows of `warlog actors --learned`), with the defining sentence."""
+
+    alias: str
+    actor: str | None = Field(description="The registry actor's canonical name, if the name resolves to one.")
+    actor_id: str | None
+    name: str = Field(description="The name the alias stands for, as the article wrote it.")
+    pattern: AliasPattern
+    doc_id: str = Field(description="The article that taught the alias.")
+    learned_at: IsoDateTime
+    sentence: str = Field(description="The sentence that defines the alias.")
+    start: int = Field(description="Where the sentence starts in the article text (character offset).")
+    end: int = Field(description="Where the sentence ends (exclusive).")
+
+    @classmethod
+    def from_stored(cls, stored: StoredLearnedAlias) -> LearnedAliasRecord:
+        """The record of a stored alias."""
+        learned = stored.learned
+        return cls(
+            **learned.model_dump(include={"alias", "actor", "actor_id", "name", "pattern", "doc_id"}),
+            learned_at=stored.learned_at.replace(microsecond=0),
+            sentence=learned.evidence.sentence,
+            start=learned.evidence.start,
+            end=learned.evidence.end,
+        )
+
+
+def learned_label(learned: LearnedAlias) -> str:
+    """How a learned alias is shown beside its actor: 'KH (learned from doc-7)'."""
+    return f"{learned.alias} (learned from {learned.doc_id})"

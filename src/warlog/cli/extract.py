@@ -1,4 +1,5 @@
-"""`warlog extract INPUT... -o OUTPUT`: documents in (any format), one event per JSONL line out. No database."""
+"""`warlog extract INPUT... -o OUTPUT`: documents in (any format), one event per JSONL line out. No database; a thin
+layer over `warlog.extract_many`."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from warlog.api.extract import extract_many
 from warlog.cli import app
 from warlog.cli.options import (
     EXIT_NOTHING_DONE,
@@ -14,12 +16,10 @@ from warlog.cli.options import (
     PublishedOption,
     SchedulerOption,
     WorkersOption,
-    parallel_extractor,
     progress_bar,
-    read_options,
-    split_results,
+    read_articles,
+    scheduler_errors,
 )
-from warlog.ingest import read_sources
 from warlog.ingest.decode import DEFAULT_MAX_BYTES
 
 
@@ -35,17 +35,18 @@ def extract(
     scheduler: SchedulerOption = None,
 ) -> None:
     """Extract political-violence events from documents; write one event per JSONL line."""
-    articles, errors = split_results(read_sources(inputs, read_options(published, max_bytes)))
-    if errors and not articles:
+    articles, refused = read_articles(inputs, published, max_bytes)
+    if refused and not articles:
         raise typer.Exit(EXIT_NOTHING_DONE)
     try:
         out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8")
     except OSError as exc:
         typer.echo(f"{output}: cannot write: {exc.strerror}", err=True)
         raise typer.Exit(EXIT_NOTHING_DONE) from exc
-    with out, parallel_extractor(workers, scheduler) as extractor, progress_bar(len(articles) >= 20) as progress:
+    with out, scheduler_errors(), progress_bar(len(articles) >= 20) as progress:
         task = progress.add_task("extracting", total=len(articles))
-        for extraction in extractor(articles):
-            for event in extraction.events:
-                out.write(event.model_dump_json() + "\n")
-            progress.advance(task)
+        events = extract_many(
+            articles, workers=workers, scheduler=scheduler, on_article=lambda _: progress.advance(task)
+        )
+        for event in events:
+            out.write(event.model_dump_json() + "\n")

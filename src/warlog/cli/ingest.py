@@ -1,4 +1,5 @@
-"""`warlog ingest PATH...`: read documents, skip duplicates, extract events, and store articles and event reports."""
+"""`warlog ingest PATH...`: read documents, skip duplicates, extract events, and store articles and event reports;
+a thin layer over `EventDatabase.ingest`."""
 
 from __future__ import annotations
 
@@ -17,16 +18,14 @@ from warlog.cli.options import (
     PublishedOption,
     SchedulerOption,
     WorkersOption,
-    database,
-    parallel_extractor,
+    opened,
     progress_bar,
-    read_options,
-    split_results,
+    read_articles,
+    scheduler_errors,
     stderr,
 )
-from warlog.ingest import read_sources
 from warlog.ingest.decode import DEFAULT_MAX_BYTES
-from warlog.service import DEFAULT_BATCH_SIZE, IngestService
+from warlog.service import DEFAULT_BATCH_SIZE
 
 
 @app.command()
@@ -40,16 +39,19 @@ def ingest(
     scheduler: SchedulerOption = None,
 ) -> None:
     """Store articles and the events extracted from them (duplicates are skipped, near-duplicates linked)."""
-    articles, errors = split_results(read_sources(paths, read_options(published, max_bytes)))
+    articles, refused = read_articles(paths, published, max_bytes)
     if not articles:
         stderr.print("error: no readable article in the input; nothing stored", highlight=False)
         raise typer.Exit(EXIT_NOTHING_DONE)
-    store = database(db, create=True)
     try:
-        with parallel_extractor(workers, scheduler) as extractor, progress_bar() as progress:
+        with opened(db, create=True) as handle, scheduler_errors(), progress_bar() as progress:
             task = progress.add_task("ingesting", total=len(articles))
-            report = IngestService(store, extractor=extractor, batch_size=batch_size).ingest(
-                articles, on_batch=lambda count: progress.advance(task, count)
+            report = handle.ingest(
+                articles,
+                batch_size=batch_size,
+                workers=workers,
+                scheduler=scheduler,
+                on_batch=lambda count: progress.advance(task, count),
             )
     except SQLAlchemyError as exc:
         reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
@@ -63,8 +65,6 @@ def ingest(
     except KeyboardInterrupt as exc:
         stderr.print("interrupted: committed batches are kept; run the same ingest again to finish", highlight=False)
         raise typer.Exit(EXIT_INTERRUPTED) from exc
-    finally:
-        store.close()
     for duplicate in report.duplicates:
         stderr.print(
             f"duplicate: {duplicate.doc_id} has the same text or URL as {duplicate.original_doc_id}; not stored again",
@@ -82,6 +82,6 @@ def ingest(
         )
     typer.echo(
         f"stored {report.articles} articles and {report.reports} event reports; {len(report.duplicates)} duplicates "
-        f"skipped, {len(report.near_duplicates)} near-duplicates linked, {len(errors)} inputs rejected, "
+        f"skipped, {len(report.near_duplicates)} near-duplicates linked, {refused} inputs rejected, "
         f"{report.learned_aliases} aliases learned"
     )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Annotated
@@ -11,14 +10,12 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from warlog.extraction.parallel import ParallelExtractor, SchedulerUnavailable
-from warlog.ingest import IngestError, ReadOptions
-from warlog.ingest.decode import DEFAULT_MAX_BYTES
+from warlog.api.documents import articles_only, read_documents, read_options
+from warlog.extraction.parallel import SchedulerUnavailable, checked_scheduler
+from warlog.ingest import IngestError
 from warlog.records import Article
 
 if TYPE_CHECKING:  # the store (SQLAlchemy, Alembic) is imported by the commands that open a database only
-    from sqlalchemy.orm import Session
-
     from warlog.api.handle import EventDatabase
     from warlog.store import Database
 
@@ -41,10 +38,20 @@ WorkersOption = Annotated[
     int | None,
     typer.Option("--workers", help="Extraction processes (default: the number of cores).", min=1, show_default=False),
 ]
+
+
+def _scheduler(value: str | None) -> str | None:
+    try:
+        return checked_scheduler(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from exc
+
+
 SchedulerOption = Annotated[
     str | None,
     typer.Option(
         "--scheduler",
+        callback=_scheduler,
         help="Run extraction on Dask: 'local' starts a LocalCluster of --workers processes; tcp://HOST:PORT joins "
         "a running cluster.",
     ),
@@ -53,45 +60,33 @@ SchedulerOption = Annotated[
 stderr = Console(stderr=True)
 
 
-def read_options(published: str | None, max_bytes: int = DEFAULT_MAX_BYTES) -> ReadOptions:
-    """Reader options from the command line; a bad --published is a usage error."""
-    if published is None:
-        return ReadOptions(max_bytes=max_bytes)
+def read_articles(sources: Iterable[str], published: str | None, max_bytes: int) -> tuple[list[Article], int]:
+    """The articles of files, directories, URLs or `-`, read as the Python API reads them, and how many inputs
+    were refused; each reader problem is reported on its own stderr line as it comes. A bad --published is a
+    usage error."""
     try:
-        return ReadOptions(published=dt.date.fromisoformat(published), max_bytes=max_bytes)
+        options = read_options(published, max_bytes)
     except ValueError as exc:
         raise typer.BadParameter(f"{published!r} is not a YYYY-MM-DD date", param_hint="--published") from exc
+    refused = 0
+
+    def report(problem: IngestError) -> None:
+        nonlocal refused
+        refused += problem.skips
+        kind = "error" if problem.skips else "warning"
+        stderr.print(f"{kind}: {problem}", markup=False, highlight=False, soft_wrap=True)
+
+    return list(articles_only(read_documents(sources, options, strings="source"), report)), refused
 
 
 @contextmanager
-def parallel_extractor(workers: int | None, scheduler: str | None) -> Iterator[ParallelExtractor]:
-    """The extractor for --workers / --scheduler, stopped afterwards. A malformed scheduler is a usage error; an
-    unreachable one (or Dask not installed) exits with a one-line error."""
+def scheduler_errors() -> Iterator[None]:
+    """An unreachable Dask scheduler (or Dask not installed) exits with a one-line error."""
     try:
-        extractor = ParallelExtractor(workers, scheduler)
-    except ValueError as exc:
-        raise typer.BadParameter(str(exc), param_hint="--scheduler") from exc
-    try:
-        with extractor:
-            yield extractor
+        yield
     except SchedulerUnavailable as exc:
         stderr.print(f"error: {exc}", markup=False, highlight=False, soft_wrap=True)
         raise typer.Exit(EXIT_SCHEDULER) from exc
-
-
-def split_results(results: Iterable[Article | IngestError]) -> tuple[list[Article], list[IngestError]]:
-    """Articles to process, reporting each reader problem on its own stderr line as it comes."""
-    articles: list[Article] = []
-    errors: list[IngestError] = []
-    for result in results:
-        if isinstance(result, IngestError):
-            kind = "error" if result.skips else "warning"
-            stderr.print(f"{kind}: {result}", markup=False, highlight=False, soft_wrap=True)
-            if result.skips:
-                errors.append(result)
-        else:
-            articles.append(result)
-    return articles, errors
 
 
 def progress_bar(enabled: bool = True) -> Progress:
@@ -137,14 +132,3 @@ def opened(db: str | None, create: bool = False) -> Iterator[EventDatabase]:
         handle = open_handle(db, create=create)
     with handle:
         yield handle
-
-
-@contextmanager
-def session(db: str | None) -> Iterator[Session]:
-    """One transaction on the database named by --db / $WARLOG_DB, closed afterwards."""
-    store = database(db)
-    try:
-        with store.transaction() as opened:
-            yield opened
-    finally:
-        store.close()

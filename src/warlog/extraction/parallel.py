@@ -50,6 +50,13 @@ def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
+def checked_scheduler(scheduler: str | None) -> str | None:
+    """`scheduler` if it is None, 'local' or an address; a ValueError otherwise."""
+    if scheduler is not None and scheduler != LOCAL_SCHEDULER and "://" not in scheduler:
+        raise ValueError(f"scheduler must be 'local' or an address like tcp://HOST:8786, not {scheduler!r}")
+    return scheduler
+
+
 def extract_chunk(articles: list[Article]) -> list[Any]:
     """Run the extraction core over one chunk in this (worker) process: one record per article."""
     from warlog.extraction import extract_articles
@@ -87,10 +94,8 @@ class ParallelExtractor(AbstractContextManager["ParallelExtractor"]):
     ) -> None:
         if workers is not None and workers < 1:
             raise ValueError(f"workers must be at least 1, not {workers}")
-        if scheduler is not None and scheduler != LOCAL_SCHEDULER and "://" not in scheduler:
-            raise ValueError(f"scheduler must be 'local' or an address like tcp://HOST:8786, not {scheduler!r}")
         self.workers = workers or default_workers()
-        self.scheduler = scheduler
+        self.scheduler = checked_scheduler(scheduler)
         self.chunk_size = chunk_size
         self._stack = ExitStack()
         self._submit: Submit | None = None

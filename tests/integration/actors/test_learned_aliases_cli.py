@@ -10,6 +10,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
+import warlog
 from warlog.cli import app, commands  # noqa: F401  (registers the commands)
 
 runner = CliRunner()
@@ -82,3 +83,20 @@ def test_learned_on_a_missing_database_is_a_clear_error(tmp_path) -> None:
     result = actors("--learned", "--db", str(tmp_path / "none.db"))
     assert result.exit_code == 3
     assert "no such file" in result.output
+
+
+def test_the_python_api_gives_the_same_actors_and_aliases_as_the_cli(db: str) -> None:
+    with warlog.open(db) as handle:
+        taught = handle.learned_aliases()
+        assert [record.alias for record in handle.learned_aliases("hawks")] == ["THB"]
+        found = handle.actors("hezbollah", country="IQ")
+        [unregistered] = handle.actors("Karim al-Nouri", resolve=True)
+    assert [record.model_dump(mode="json") for record in taught] == json.loads(
+        actors("--learned", "--db", db, "--format", "json").output
+    )
+    assert [record.model_dump(mode="json") for record in found] == json.loads(
+        actors("hezbollah", "--country", "IQ", "--db", db, "--format", "json").output
+    )
+    kh = next(record for record in found if record.id == "kataib-hezbollah")
+    assert kh.learned == ["KH (learned from hawks-story.txt)"]
+    assert (unregistered.id, unregistered.kind, unregistered.origin) == (None, "unregistered", "learned")

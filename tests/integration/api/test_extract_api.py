@@ -36,10 +36,12 @@ def test_extract_many_streams_every_kind_of_document_in_order(
     note = tmp_path / "note.txt"
     note.write_text(f"Published: 2023-11-20\n\n{protest['text']}")
     docs = [wire, Article(doc_id="daily", text=daily["text"]), note, "Nothing happened in the capital today."]
-    stream = warlog.extract_many(docs, published="2024-05-02")
+    finished: list[str] = []
+    stream = warlog.extract_many(docs, published="2024-05-02", on_article=lambda done: finished.append(done.doc_id))
     assert iter(stream) is stream
     events = list(stream)
     assert [event.doc_id for event in events] == ["wire-drones", "daily", "note.txt"]
+    assert finished[:3] == ["wire-drones", "daily", "note.txt"] and len(finished) == 4
     assert [event.event_date for event in events] == ["2024-04-30", "2024-04-30", "2023-11-19"]
 
 

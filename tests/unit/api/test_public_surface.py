@@ -30,6 +30,7 @@ PUBLIC = {
     "FieldSource",
     "IngestError",
     "IngestReport",
+    "LearnedAliasRecord",
     "NearDuplicate",
     "StoredReport",
     "extract",

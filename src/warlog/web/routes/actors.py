@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 
 from warlog.actors.model import Actor
 from warlog.actors.registry import Registry, RegistryError
+from warlog.api.actors import GENERATED_KINDS
 from warlog.store.events import EventRepository
 from warlog.store.records import ReportFilter
 from warlog.web.auth import require_read, require_write
@@ -18,7 +19,6 @@ from warlog.web.schemas import ActorDetail, ActorIn, ActorInfo, ActorPage, Relat
 
 router = APIRouter(prefix="/api/actors", tags=["actors"])
 ActorId = Annotated[str, Path(pattern=r"^[a-z0-9][a-z0-9_.-]{0,99}$", description="A registry id.")]
-GENERATED_KINDS = {"state", "military", "police", "civilians", "unidentified"}
 
 
 def actor_info(actor: Actor, registry: Registry) -> ActorInfo:
