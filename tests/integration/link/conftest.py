@@ -14,7 +14,8 @@ from warlog.records import Article, ArticleExtraction
 BENCHMARK = Path(__file__).resolve().parents[3] / "benchmarks" / "linking_fixture.py"
 
 
-def benchmark() -> ModuleType:
+@pytest.fixture(scope="session")
+def linking_benchmark() -> ModuleType:
     """`benchmarks/linking_fixture.py`, the one loader and runner of the fixture."""
     spec = importlib.util.spec_from_file_location("linking_fixture", BENCHMARK)
     module = importlib.util.module_from_spec(spec)
@@ -23,9 +24,9 @@ def benchmark() -> ModuleType:
 
 
 @pytest.fixture(scope="session")
-def fixture_articles() -> tuple[list[Article], dict[str, str]]:
+def fixture_articles(linking_benchmark: ModuleType) -> tuple[list[Article], dict[str, str]]:
     """The fixture's articles and each one's gold event label."""
-    return benchmark().load_fixture()
+    return linking_benchmark.load_fixture()
 
 
 @pytest.fixture(scope="session")

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from types import ModuleType
+
 import pytest
-from conftest import benchmark
 
 from warlog.link import default_config
 from warlog.link.batch import link, link_reports
@@ -52,9 +53,8 @@ def test_a_wrong_toll_widens_the_range_but_not_the_best_count(linked) -> None:
 
 
 @pytest.mark.slow
-def test_the_benchmark_script_prints_the_figures(capsys, monkeypatch) -> None:
-    module = benchmark()
+def test_the_benchmark_script_prints_the_figures(linking_benchmark: ModuleType, capsys, monkeypatch) -> None:
     monkeypatch.setattr("sys.argv", ["linking_fixture.py"])
-    module.main()
+    linking_benchmark.main()
     printed = capsys.readouterr().out
     assert "pairwise_precision" in printed and "bcubed_f1" in printed and default_config().id in printed
