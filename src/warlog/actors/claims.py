@@ -12,132 +12,26 @@ from typing import TYPE_CHECKING
 
 from warlog.actors.mentions import ActorMention
 from warlog.actors.roles import WEAPON_NOUNS, governor, is_attack_verb, role_of
+from warlog.knowledge import ATTRIBUTION_WORDS, word_sets
 from warlog.records import AttributionStatus, Claim, ClaimKind, Evidence
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-CLAIM_VERBS = frozenset({"claim", "take", "assume", "accept", "admit", "announce", "bear"})
-CLAIM_OBJECTS = frozenset(
-    {
-        "responsibility",
-        "credit",
-        "attack",
-        "strike",
-        "operation",
-        "bombing",
-        "attacks",
-        "operations",
-        "killing",
-        "assassination",
-    }
-)
-DENY_VERBS = frozenset({"deny", "reject", "disavow", "dismiss"})
-BLAME_VERBS = frozenset({"blame", "accuse", "hold", "attribute", "pin", "charge"})
-TRACE_VERBS = frozenset({"trace"})
-TIE_VERBS = frozenset({"tie", "link", "connect"})
-EVENT_NOUNS = frozenset(
-    {
-        "attack",
-        "strike",
-        "bombing",
-        "blast",
-        "explosion",
-        "incident",
-        "drone",
-        "rocket",
-        "missile",
-        "assault",
-        "raid",
-        "shelling",
-        "ambush",
-        "killing",
-        "assassination",
-        "operation",
-        "it",
-        "they",
-    }
-)
-SUSPECT_WORDS = frozenset({"suspect", "suspected", "alleged", "presumed", "believe", "think", "likely"})
-REPORT_VERBS = frozenset(
-    {
-        "say",
-        "report",
-        "state",
-        "announce",
-        "claim",
-        "tell",
-        "confirm",
-        "allege",
-        "add",
-        "write",
-        "post",
-        "publish",
-        "indicate",
-    }
-)
-HEDGES = frozenset(
-    {
-        "likely",
-        "reportedly",
-        "allegedly",
-        "possibly",
-        "probably",
-        "apparently",
-        "suspected",
-        "believed",
-        "may",
-        "might",
-        "could",
-        "unconfirmed",
-        "unverified",
-        "presumably",
-        "purportedly",
-        "alleged",
-    }
-)
-DENIED_OBJECTS = frozenset(
-    {
-        "responsibility",
-        "involvement",
-        "role",
-        "claim",
-        "participation",
-        "link",
-        "links",
-        "connection",
-        "part",
-        "report",
-        "reports",
-        "accusation",
-        "allegation",
-        "charge",
-    }
-)
-SELF_REFERENCES = frozenset({"it", "they", "we", "its", "their", "our"})
-GENERIC_CLAIMANTS = frozenset(
-    {
-        "source",
-        "report",
-        "media",
-        "outlet",
-        "observer",
-        "analyst",
-        "witness",
-        "resident",
-        "some",
-        "other",
-        "activist",
-        "monitor",
-        "account",
-        "channel",
-        "television",
-        "website",
-        "page",
-        "blogger",
-        "commentator",
-    }
-)
+_WORDS = word_sets(ATTRIBUTION_WORDS)
+CLAIM_VERBS = _WORDS["claim_verbs"]
+CLAIM_OBJECTS = _WORDS["claim_objects"]
+DENY_VERBS = _WORDS["deny_verbs"]
+BLAME_VERBS = _WORDS["blame_verbs"]
+TRACE_VERBS = _WORDS["trace_verbs"]
+TIE_VERBS = _WORDS["tie_verbs"]
+EVENT_NOUNS = _WORDS["event_nouns"]
+SUSPECT_WORDS = _WORDS["suspect_words"]
+REPORT_VERBS = _WORDS["claim_report_verbs"]
+HEDGES = _WORDS["hedges"]
+DENIED_OBJECTS = _WORDS["denied_objects"]
+SELF_REFERENCES = _WORDS["self_references"]
+GENERIC_CLAIMANTS = _WORDS["generic_claimants"]
 KIND_STRENGTH: dict[ClaimKind, int] = {"claimed": 6, "blamed": 5, "traced": 4, "tied": 2, "suspected": 1, "denied": 0}
 
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from warlog.actors.model import Actor
 from warlog.actors.registry import Registry
+from warlog.knowledge import ATTRIBUTION_WORDS, word_sets
 from warlog.records import AliasPattern, Evidence, LearnedAlias
 from warlog.text import fold
 
@@ -41,25 +42,8 @@ _CONNECTORS = {
     "e",
     "i",
 }
-_UNIT_WORDS = frozenset(
-    {
-        "force",
-        "forces",
-        "army",
-        "group",
-        "military",
-        "police",
-        "column",
-        "battalion",
-        "brigade",
-        "front",
-        "movement",
-        "command",
-        "council",
-        "unit",
-        "corps",
-    }
-)
+_WORDS = word_sets(ATTRIBUTION_WORDS)
+_UNIT_WORDS = _WORDS["unit_words"]
 _ABBREVIATION = re.compile(r"^[A-Z][A-Z0-9/\-]{1,9}s?$")  # "KH", "KNU/KNLA", "PDFs"
 _UNIDENTIFIED = re.compile(
     r"\b(?:unknown|unidentified|unnamed|anonymous|suspected)\s+(?:armed\s+|gun)?"
@@ -165,7 +149,9 @@ def learn_aliases(doc: Doc, doc_id: str, registry: Registry) -> list[LearnedAlia
     return learned
 
 
-def _learned(alias: str, name: str, actor: Actor | None, doc_id: str, pattern: AliasPattern, words: Span) -> LearnedAlias:
+def _learned(
+    alias: str, name: str, actor: Actor | None, doc_id: str, pattern: AliasPattern, words: Span
+) -> LearnedAlias:
     """The record of one alias the article defines with `words`."""
     sentence = words[0].sent
     return LearnedAlias(

@@ -59,4 +59,3 @@ class Actor(BaseModel):
     def related(self, kind: RelationKind) -> tuple[Relation, ...]:
         """The relations of one kind."""
         return tuple(rel for rel in self.relations if rel.kind == kind)
-

@@ -29,10 +29,12 @@ from warlog.actors.roles import (
     victim_in,
 )
 from warlog.extraction.base import DocState, EventDraft, Stage
+from warlog.knowledge import ATTRIBUTION_WORDS, word_sets
 
 CLAIM_REACH = 3
 STATE_KINDS = frozenset({"state", "military", "police"})
-SPONSOR_LEMMAS = frozenset({"back", "sponsor", "support", "align", "lead", "fund", "arm", "direct", "affiliate"})
+_WORDS = word_sets(ATTRIBUTION_WORDS)
+SPONSOR_LEMMAS = _WORDS["sponsor_lemmas"]
 
 
 class ActorStage(Stage):
