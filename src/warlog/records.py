@@ -43,6 +43,10 @@ class Evidence(BaseModel):
     end: int = Field(description="Character offset of the sentence end (exclusive).")
 
 
+NONE_REPORTED = "none reported"
+"""The provenance rule of a casualty count of 0 set because the text says nothing of casualties."""
+
+
 class FieldSource(BaseModel):
     """Why a field of an event has its value: the stage that set it and the words it read."""
 

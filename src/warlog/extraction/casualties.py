@@ -1,4 +1,5 @@
-"""CasualtyStage: `fatalities` and `injured` of each event, as ints, or null when the text does not say.
+"""CasualtyStage: `fatalities` and `injured` of each event: the reported count, 0 when the text reports none (or
+says nothing of casualties at all, as ACLED codes it), or null when the text says the toll is unknown.
 
 The words come from `data/casualties.yaml`. A death or injury word ("killed", "wounded", "deaths") counts
 its victims through the parse: the object of an active verb ("killing two soldiers"), the subject of a
@@ -17,6 +18,8 @@ Rules, in order:
 - When the text speaks of one field and never of the other, the toll is taken as complete and the other
   is 0 ("injuring 4 fighters" -> 0 dead), unless the first was stated unknown.
 - An attack that was intercepted or missed, with no toll at all, harmed no one (both 0).
+- A text that says nothing of casualties reports none: both 0, with the rule `NONE_REPORTED` and no evidence
+  words, so that linking can let any report that states a toll win over it.
 - Vague and ranged counts follow `warlog.extraction.numbers` (ACLED's conservative rule).
 """
 
@@ -32,6 +35,7 @@ from spacy.tokens import Span, Token
 
 from warlog.extraction.base import DocState, EventDraft, Stage
 from warlog.extraction.numbers import count_of, parse_number
+from warlog.records import NONE_REPORTED
 from warlog.extraction.weapons import governed_by_other, other_trigger_tokens, region_sentences
 from warlog.knowledge import load_data
 
@@ -286,6 +290,10 @@ class CasualtyStage(Stage):
     def process(self, batch: list[DocState]) -> list[DocState]:
         for state in batch:
             for draft in state.events:
-                for name, finding in read_toll(state, draft).items():
+                toll = read_toll(state, draft)
+                for name, finding in toll.items():
                     draft.set(name, finding.value, self, finding.evidence, rule=finding.rule)
+                for name in FIELDS:
+                    if name not in toll:
+                        draft.set(name, 0, self, rule=NONE_REPORTED)
         return batch

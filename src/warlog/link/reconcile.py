@@ -4,7 +4,8 @@
 - place: the most precise one (lowest geo_precision), then the most reported;
 - type: the most reported specific sub-type (a generic 'Attack' yields to 'Air/drone strike');
 - fatalities and injured: low/best/high as UCDP codes them; best is the most reported value, and
-  the lower median of the values when no value is reported more often than the others;
+  the lower median of the values when no value is reported more often than the others; a report that says
+  nothing of casualties (0, "none reported") counts only when no report states a toll;
 - weapons and sponsors: the union; claims: tallied by kind and actor across reports;
 - attribution_status and actor1 follow from the pooled claims (a claim beats blame, blame beats the
   most reported perpetrator).
@@ -23,7 +24,7 @@ from warlog.link.families import GENERIC
 from warlog.link.features import attack_type
 from warlog.link.periods import readings
 from warlog.link.records import CanonicalEvent, ClaimTally, LinkDecision, LinkReport, Range, ReportLink
-from warlog.records import Claim
+from warlog.records import NONE_REPORTED, Claim
 
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, None: 4}
 VERBS = {
@@ -142,9 +143,15 @@ def _within(chosen, other) -> bool:
 
 def _range(reports: Sequence[LinkReport], field: str) -> Range:
     values: dict[int, list[str]] = defaultdict(list)
+    silent: list[str] = []
     for r in reports:
-        if (count := getattr(r.event, field)) is not None:
+        source = r.event.provenance.get(field)
+        if source is not None and source.rule == NONE_REPORTED:
+            silent.append(r.key)
+        elif (count := getattr(r.event, field)) is not None:
             values[count].append(r.key)
+    if not values and silent:
+        values[0] = silent
     if not values:
         return Range()
     counts = Counter({value: len(keys) for value, keys in values.items()})

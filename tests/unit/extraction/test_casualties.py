@@ -1,4 +1,5 @@
-"""CasualtyStage: fatalities and injured of each event, null when the text does not say."""
+"""CasualtyStage: fatalities and injured of each event: 0 when the text reports none or says nothing of casualties,
+null when it says the toll is unknown."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import pytest
 
 from warlog.extraction.casualties import CasualtyStage, casualty_statements, casualty_terms
 from warlog.knowledge import load_data
+from warlog.records import NONE_REPORTED
 
 
 def _toll(make_state, text: str, *triggers: str) -> list[tuple[int | None, int | None]]:
@@ -48,13 +50,23 @@ def test_counts_are_read_through_the_parse(make_state, sentence, trigger, toll) 
         ("A drone struck the airport. No casualties were reported.", "struck", (0, 0)),
         ("A drone struck the airport. No injuries were reported.", "struck", (0, 0)),
         ("A drone struck the airport. Casualties unknown.", "struck", (None, None)),
-        ("A drone struck the airport.", "struck", (None, None)),
+        ("A drone struck the airport. There were no reports of casualties.", "struck", (0, 0)),
+        ("A drone struck the airport. No information on casualties was given.", "struck", (None, None)),
+        ("A drone struck the airport, killing soldiers.", "struck", (None, 0)),
         ("Air defences intercepted a drone over the city.", "intercepted", (0, 0)),
         ("A drone struck the airport, killing soldiers (unknown fatalities coded as 10).", "struck", (10, 0)),
     ],
 )
 def test_set_statements_decide_the_toll(make_state, text, trigger, toll) -> None:
     assert _toll(make_state, text, trigger) == [toll]
+
+
+def test_a_text_silent_on_casualties_reports_none_without_evidence_words(make_state) -> None:
+    [draft] = CasualtyStage().process([make_state("A drone struck the airport.", "struck")])[0].events
+    assert (draft.event.fatalities, draft.event.injured) == (0, 0)
+    for field in ("fatalities", "injured"):
+        source = draft.event.provenance[field]
+        assert (source.rule, source.text, source.start) == (NONE_REPORTED, None, None)
 
 
 @pytest.mark.parametrize(
@@ -87,7 +99,7 @@ def test_a_toll_sentence_after_the_event_is_read(make_state) -> None:
 
 def test_a_count_under_this_events_trigger_is_kept_inside_another_events_sentence(make_state) -> None:
     text = "Police were searching for a man who planted a bomb which injured several people."
-    assert _toll(make_state, text, "searching", "bomb") == [(None, None), (0, 10)]
+    assert _toll(make_state, text, "searching", "bomb") == [(0, 0), (0, 10)]
 
 
 def test_suffering_injuries_counts_the_sufferers(make_state) -> None:
@@ -107,7 +119,7 @@ def test_a_large_number_is_not_one(make_state) -> None:
 
 def test_a_killing_in_a_clause_on_another_strike_is_not_counted(make_state) -> None:
     text = "The group said the bombing was revenge for a drone strike that killed its commander."
-    assert _toll(make_state, text, "bombing") == [(None, None)]
+    assert _toll(make_state, text, "bombing") == [(0, 0)]
 
 
 def test_provenance_names_the_words_and_rule(make_state) -> None:

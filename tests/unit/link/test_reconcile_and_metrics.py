@@ -9,6 +9,7 @@ from warlog.link.batch import link
 from warlog.link.cluster import Cluster
 from warlog.link.metrics import by_cluster, score
 from warlog.link.reconcile import reconcile
+from warlog.records import NONE_REPORTED, FieldSource
 
 CONFIG = default_config()
 
@@ -20,6 +21,18 @@ def test_counts_are_low_best_high_with_the_most_reported_value_best() -> None:
     assert event.fatalities.values == {"9": ["a", "b"], "12": ["c"]} and event.event.fatalities == 9
     tied = reconcile(Cluster((report("a", fatalities=2), report("b", fatalities=5)), ()), CONFIG)
     assert tied.fatalities.best == 2
+
+
+def test_a_report_silent_on_casualties_counts_only_when_no_report_states_a_toll() -> None:
+    silent = [report(key, fatalities=0) for key in ("a", "b")]
+    for early in silent:
+        early.event.provenance["fatalities"] = FieldSource(stage="casualties@1", rule=NONE_REPORTED)
+    stated = reconcile(Cluster((*silent, report("c", fatalities=5)), ()), CONFIG)
+    assert (stated.fatalities.low, stated.fatalities.best, stated.fatalities.high) == (5, 5, 5)
+    only_silent = reconcile(Cluster(tuple(silent), ()), CONFIG)
+    assert only_silent.fatalities.best == 0 and only_silent.fatalities.values == {"0": ["a", "b"]}
+    stated_zero = reconcile(Cluster((report("d", fatalities=0), report("e", fatalities=5)), ()), CONFIG)
+    assert stated_zero.fatalities.low == 0
 
 
 def test_the_most_precise_date_and_place_win_and_say_who_supports_them() -> None:
