@@ -160,8 +160,9 @@ class ActorStage(Stage):
         1. the named perpetrator closest to the trigger in its sentence (a state named in passing yields to a
            claim of responsibility);
         2. an unhedged claim of responsibility;
-        3. when the trigger's sentence names no one: a group opening it, then a named perpetrator in the
-           event's other sentences (or the two before it);
+        3. when the trigger's sentence names no one: a group opening it, then a generic perpetrator or a claim in
+           that sentence ("Iranian proxies used drones in attacks", "the attacks were tied to X"), then a named
+           perpetrator in the event's other sentences (or the two before it);
         4. a claim by a named authority ("officials blamed X");
         5. a generic perpetrator ("unknown gunmen", "Iranian-backed militias"), nearest the trigger first;
         6. the strongest remaining claim ("traced to X", "sources attributed it to X", "suspected X")."""
@@ -185,9 +186,14 @@ class ActorStage(Stage):
             elsewhere = [m for m in named if _acts(m)] or [
                 m for m in before if not _generic(m) and _acts(m) and role_of(m) == "perpetrator"
             ]
-            for found, rule in ((leading, "role:position"), (elsewhere, "role:context")):
-                if found:
-                    return found[0], rule
+            own_generic = [m for m in generic if m.span.sent == trigger_sentence]
+            if leading or own_generic:
+                return (leading[0], "role:position") if leading else (own_generic[0], "generic")
+            own_claim = next((c for c in ranked if c.sentence == trigger_sentence), None)
+            if own_claim is not None:
+                return own_claim.mention, f"claim:{own_claim.claim.kind}"
+            if elsewhere:
+                return elsewhere[0], "role:context"
         if ranked and ranked[0].strength() >= KIND_STRENGTH["blamed"]:
             return ranked[0].mention, f"claim:{ranked[0].claim.kind}"
         if generic:

@@ -170,6 +170,17 @@ def test_tied_to_a_group(actors):
     assert event.attribution_status == "alleged"
 
 
+def test_own_sentence_beats_an_actor_of_the_sentences_before(actors):
+    text = (
+        "Iraqi security forces clashed with gunmen in Baghdad on Monday. Armed Iranian proxies have used drones in "
+        "attacks on the airport. Two recent rocket attacks on the base have been tied to Asaib Ahl al-Haq."
+    )
+    _clash, drones, rockets = actors(text, "clashed", "attacks", "attacks")
+    assert (drones.actor1, drones.provenance["actor1"].rule) == ("Iran-backed militia", "generic")
+    assert (rockets.actor1, rockets.provenance["actor1"].rule) == ("Asa'ib Ahl al-Haq", "claim:tied")
+    assert rockets.attribution_status == "alleged"
+
+
 def test_suspected_perpetrator(actors):
     [event] = actors("Suspected ISWAP fighters attacked a military base in Borno.", "attacked")
     assert event.actor1 == "Islamic State West Africa Province"
