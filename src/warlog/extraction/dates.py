@@ -174,7 +174,7 @@ class DateCandidate:
 
 
 def _in_parentheses(span: Span) -> bool:
-    before = span.doc.text[span.sent.start_char : span.start_char]
+    before = span.doc[span.sent.start : span.start].text
     return before.count("(") > before.count(")")
 
 
