@@ -162,19 +162,55 @@ def word_index() -> dict[str, tuple[LexiconEntry, ...]]:
     return {word: tuple(entries) for word, entries in index.items()}
 
 
+@dataclass(frozen=True)
+class PhraseBounds:
+    """What a phrase match needs: for each lower-cased word that can open a phrase entry, the lower-cased words
+    that can end one it opens; and the most tokens a phrase can span (gaps included)."""
+
+    last_words: dict[str, frozenset[str]]
+    longest: int
+
+
+@lru_cache(maxsize=1)
+def phrase_bounds() -> PhraseBounds:
+    """The `PhraseBounds` of the lexicon's phrases (entries of two words or more)."""
+    last_words: dict[str, set[str]] = {}
+    longest = 1
+    for entry in lexicon().entries.values():
+        if len(entry.words) > 1:
+            longest = max(longest, sum(GAP_WORDS if words == ("*",) else 1 for words in entry.words))
+            for word in entry.words[0]:
+                last_words.setdefault(word.lower(), set()).update(word.lower() for word in entry.words[-1])
+    return PhraseBounds({word: frozenset(ends) for word, ends in last_words.items()}, longest)
+
+
 def _matches(doc: Doc) -> list[tuple[LexiconEntry, int, int]]:
-    """Every (entry, start, end) found: one-word entries by look-up on lemma and word, phrases by the Matcher."""
+    """Every (entry, start, end) found: one-word entries by look-up on lemma and word, phrases by the Matcher.
+
+    The Matcher runs only on the few windows that open with a phrase's first word and hold one of its last
+    words, and keeps the matches that start there: the same matches as over the whole doc, without trying each
+    phrase at every token."""
     entries = lexicon().entries
-    found = [(entries[doc.vocab.strings[match_id]], start, end) for match_id, start, end in matcher(doc.vocab)(doc)]
     index = word_index()
-    for token in doc:
-        words = {token.lemma_.lower(), token.lower_}
-        candidates = {entry.key: entry for word in words for entry in index.get(word, ())}
+    bounds = phrase_bounds()
+    compiled = matcher(doc.vocab)
+    words = [(token.lemma_.lower(), token.lower_) for token in doc]
+    found: list[tuple[LexiconEntry, int, int]] = []
+    for token, (lemma, lower) in zip(doc, words):
+        candidates = {entry.key: entry for word in {lemma, lower} for entry in index.get(word, ())}
         found.extend(
             (entry, token.i, token.i + 1)
             for entry in candidates.values()
             if not entry.pos or token.pos_ in _allowed_pos(entry)
         )
+        ends = bounds.last_words.get(lemma, frozenset()) | bounds.last_words.get(lower, frozenset())
+        window = words[token.i + 1 : token.i + bounds.longest]
+        if ends and any(word in ends for pair in window for word in pair):
+            found.extend(
+                (entries[doc.vocab.strings[match_id]], token.i, token.i + end)
+                for match_id, start, end in compiled(doc[token.i : token.i + bounds.longest])
+                if start == 0
+            )
     return found
 
 
