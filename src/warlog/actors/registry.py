@@ -26,6 +26,7 @@ ENV_VAR = "WARLOG_ACTORS"
 STATES_FILE = "states.yaml"
 FUZZY_THRESHOLD = 0.9
 FUZZY_MIN_LENGTH = 7
+FUZZY_LENGTH_SLACK = 3
 _ACRONYM_MAX = 6
 _CASE_SENSITIVE_MAX = 3
 _GENERIC_TAIL = re.compile(
@@ -95,6 +96,11 @@ class Registry:
         self._exact: dict[str, str] = {}
         self._folded: dict[str, str] = {}
         self._validate_and_index()
+        # Folded aliases by (first letter, length), each with its position in `_folded`: fuzzy look-ups read
+        # only the aliases they could match, in the order of the full scan.
+        self._fuzzy_index: dict[tuple[str, int], list[tuple[int, str, str]]] = {}
+        for position, (alias, actor_id) in enumerate(self._folded.items()):
+            self._fuzzy_index.setdefault((alias[:1], len(alias)), []).append((position, alias, actor_id))
 
     def _validate_and_index(self) -> None:
         holders: dict[str, list[Actor]] = {}
@@ -142,9 +148,9 @@ class Registry:
         if len(key) < FUZZY_MIN_LENGTH:
             return None
         best, best_ratio = None, FUZZY_THRESHOLD
-        for alias, actor_id in self._folded.items():
-            if alias[:1] != key[:1] or abs(len(alias) - len(key)) > 3:
-                continue
+        lengths = range(len(key) - FUZZY_LENGTH_SLACK, len(key) + FUZZY_LENGTH_SLACK + 1)
+        candidates = sorted(row for length in lengths for row in self._fuzzy_index.get((key[:1], length), ()))
+        for _position, alias, actor_id in candidates:
             matcher = SequenceMatcher(None, key, alias)
             # The two quick ratios are upper bounds of ratio(): most aliases are ruled out without computing it.
             if matcher.real_quick_ratio() < best_ratio or matcher.quick_ratio() < best_ratio:

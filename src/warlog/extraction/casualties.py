@@ -84,9 +84,9 @@ class CasualtyStatement:
     weak: bool
     override: bool
 
-    def read(self, sentence: Span) -> dict[str, Finding]:
-        """The fields this statement decides in a sentence (empty if it does not match)."""
-        for match in self.pattern.finditer(sentence.text):
+    def read(self, sentence: Span, text: str) -> dict[str, Finding]:
+        """The fields this statement decides in a sentence whose text is `text` (empty if it does not match)."""
+        for match in self.pattern.finditer(text):
             number = parse_number(match.group(1)) if match.groups() else None
             if any(value == CAPTURED for value in self.values.values()) and number is None:
                 continue
@@ -231,9 +231,10 @@ def read_sentence(
             found[entry.field] = Finding(value, words, rule=f"casualties.yaml:{entry.lemma}")
         else:
             uncounted.setdefault(entry.field, Finding(None, words, f"uncounted:{entry.lemma}", counted=False))
+    text = sentence.text
     for statement in casualty_statements():
         if not statement.weak and not statement.override:
-            for name, finding in statement.read(sentence).items():
+            for name, finding in statement.read(sentence, text).items():
                 found.setdefault(name, finding)
     return {**uncounted, **found}
 
@@ -241,8 +242,9 @@ def read_sentence(
 def _statements(sentences: list[Span], kind: str) -> dict[str, Finding]:
     """What the first matching `override` or `weak` statement in the sentences decides."""
     for sentence in sentences:
+        text = sentence.text
         for statement in casualty_statements():
-            if getattr(statement, kind) and (decided := statement.read(sentence)):
+            if getattr(statement, kind) and (decided := statement.read(sentence, text)):
                 return decided
     return {}
 
