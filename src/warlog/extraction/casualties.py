@@ -258,15 +258,16 @@ def _continues_story(draft: EventDraft) -> bool:
     return lemma in casualty_terms() or lemma == "casualty" or definite
 
 
-def read_toll(state: DocState, draft: EventDraft) -> dict[str, Finding]:
-    """The event's fatalities and injured (see the module docstring for the rules)."""
+def read_toll(state: DocState, draft: EventDraft, stated_in_article: dict[str, Finding]) -> dict[str, Finding]:
+    """The event's fatalities and injured (see the module docstring for the rules); `stated_in_article` is what
+    the article's first `override` statement decides."""
     sentences = region_sentences(state, draft, lambda other: not _continues_story(other))
     others = other_trigger_tokens(state, draft)
 
     def belongs_elsewhere(token: Token) -> bool:
         return governed_by_other(token, draft, others) or _about_another_attack(token, draft)
 
-    toll = _statements(sentences, "override") or _statements(list(state.doc.sents), "override")
+    toll = _statements(sentences, "override") or dict(stated_in_article)
     mentioned: dict[str, Finding] = {}
     for sentence in sentences:
         for name, finding in read_sentence(sentence, belongs_elsewhere).items():
@@ -291,8 +292,9 @@ class CasualtyStage(Stage):
 
     def process(self, batch: list[DocState]) -> list[DocState]:
         for state in batch:
+            stated_in_article = _statements(list(state.doc.sents), "override") if state.events else {}
             for draft in state.events:
-                toll = read_toll(state, draft)
+                toll = read_toll(state, draft, stated_in_article)
                 for name, finding in toll.items():
                     draft.set(name, finding.value, self, finding.evidence, rule=finding.rule)
                 for name in FIELDS:
