@@ -110,8 +110,10 @@ def _parser(published: dt.date) -> DateDataParser:
     return DateDataParser(languages=["en"], settings=settings)
 
 
+@lru_cache(maxsize=4096)
 def _dateparser(text: str, published: dt.date) -> ResolvedDate | None:
-    """dateparser's reading of a phrase, dropping leading prepositions it cannot read ("late on 11 August")."""
+    """dateparser's reading of a phrase, dropping leading prepositions it cannot read ("late on 11 August").
+    Remembered: the same phrases come back in every event of an article, and in the articles of a day."""
     for _ in range(4):
         data = _parser(published).get_date_data(text)
         if data.date_obj is not None:
