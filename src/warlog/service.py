@@ -4,7 +4,9 @@ reports and the aliases it taught are stored in the same transaction.
 
 Stages know nothing of storage; this is the one place that joins extraction and the database. A batch is
 committed whole or not at all, so a crash leaves the database consistent, and re-running the same ingest
-adds nothing new (every stored article is found again by its content hash or canonical URL).
+adds nothing new (every stored article is found again by its content hash or canonical URL). When another
+ingest commits the same articles first, a batch's commit breaks a unique constraint: the batch is planned
+again against what is stored now (those articles become duplicates) and committed, without re-extracting.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 
+from sqlalchemy.exc import IntegrityError
+
 from warlog.ingest import dedup
 from warlog.records import Article, ArticleExtraction
 from warlog.store import ArticleRepository, Database, LearnedAliasRepository, ReportRepository
@@ -22,6 +26,7 @@ from warlog.store.linking import EventLinker
 Extractor = Callable[[Iterable[Article]], Iterator[ArticleExtraction]]
 """The extraction core's shape: one `ArticleExtraction` per article, in input order (`extract_articles`)."""
 DEFAULT_BATCH_SIZE = 32
+CONFLICT_RETRIES = 3
 
 
 @dataclass(frozen=True)
@@ -49,6 +54,14 @@ class IngestReport:
     learned_aliases: int = 0
     duplicates: list[Duplicate] = field(default_factory=list)
     near_duplicates: list[NearDuplicate] = field(default_factory=list)
+
+    def add(self, other: IngestReport) -> None:
+        """Count what `other` (one batch) did into this report."""
+        self.articles += other.articles
+        self.reports += other.reports
+        self.learned_aliases += other.learned_aliases
+        self.duplicates += other.duplicates
+        self.near_duplicates += other.near_duplicates
 
 
 @dataclass
@@ -87,12 +100,31 @@ class IngestService:
         index = self._load_index()
         iterator = iter(articles)
         while batch := list(islice(iterator, self.batch_size)):
-            planned = self._plan(batch, index, report)
-            extracted = list(self.extractor([plan.article for plan in planned if plan.near_duplicate_of is None]))
-            self._store(planned, extracted, index, report)
+            report.add(self._ingest_batch(batch, index))
             if on_batch is not None:
                 on_batch(len(batch))
         return report
+
+    def _ingest_batch(self, batch: list[Article], index: dedup.NearDuplicateIndex) -> IngestReport:
+        """Plan, extract and commit one batch; if a concurrent ingest stored some of its articles first, plan
+        it again (they are duplicates now) and commit what is left. Each article is extracted once."""
+        extracted: dict[int, ArticleExtraction] = {}
+        conflicts = 0
+        while True:
+            outcome = IngestReport()
+            planned = self._plan(batch, index, outcome)
+            new = [plan.article for plan in planned if plan.near_duplicate_of is None]
+            todo = [article for article in new if id(article) not in extracted]
+            for article, result in zip(todo, self.extractor(todo), strict=True):
+                extracted[id(article)] = result
+            try:
+                self._store(planned, [extracted[id(article)] for article in new], index, outcome)
+            except IntegrityError:
+                conflicts += 1
+                if conflicts > CONFLICT_RETRIES:
+                    raise
+                continue
+            return outcome
 
     def _load_index(self) -> dedup.NearDuplicateIndex:
         index = dedup.NearDuplicateIndex.empty()

@@ -91,3 +91,25 @@ def test_a_failing_batch_stores_nothing_and_earlier_batches_stay(database: Datab
     assert counts(database) == (2, 2)
     IngestService(database, extractor=one_event_each, batch_size=2).ingest(articles)
     assert counts(database) == (4, 4)
+
+
+def test_articles_another_ingest_committed_first_become_duplicates_not_an_error(database: Database) -> None:
+    articles = [
+        Article(doc_id=f"c{i}", text=f"Separate report {i}: " + " ".join(f"v{i}y{j}" for j in range(30)))
+        for i in range(3)
+    ]
+    extracted: list[str] = []
+
+    def races_another_ingest(batch: Iterable[Article]) -> Iterator[ArticleExtraction]:
+        """While this ingest extracts its batch, a second ingest stores two of the same articles."""
+        batch = list(batch)
+        extracted.extend(article.doc_id for article in batch)
+        if len(extracted) == len(batch):
+            IngestService(database, extractor=one_event_each).ingest(articles[:2])
+        return one_event_each(batch)
+
+    report = IngestService(database, extractor=races_another_ingest).ingest(articles)
+    assert sorted(d.doc_id for d in report.duplicates) == ["c0", "c1"]
+    assert (report.articles, report.reports) == (1, 1)
+    assert counts(database) == (3, 3)
+    assert extracted == ["c0", "c1", "c2"]
