@@ -6,11 +6,11 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Literal
 
-from sqlalchemy import Row, delete, func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from warlog.link.records import CanonicalEvent
-from warlog.store.filters import apply_filter, conditions
+from warlog.store.filters import TYPE_COLUMNS, Access, apply_filter, conditions
 from warlog.store.models import CampaignRow, EventRow
 from warlog.store.records import EventSummary, ReportFilter
 from warlog.store.reports import LIST_SEPARATOR, period_start, search_text
@@ -29,7 +29,11 @@ _COUNT_COLUMNS = {
 }
 
 
-_SUMMARY_COLUMNS = [getattr(EventRow, name) for name in EventSummary.model_fields]
+# The table's own columns, not the mapped attributes: a Core result over them is cheaper to read.
+# A row read while walking an index in order costs about this many index entries scanned (measured on a
+# 100k-event SQLite database: benchmarks/web_load.py).
+WALKED_ROW_COST = 5
+_SUMMARY_COLUMNS = [EventRow.__table__.c[name] for name in EventSummary.model_fields]
 
 
 class EventRepository:
@@ -96,34 +100,73 @@ class EventRepository:
         """Canonical events matching `where`, by date then uid (dates compare with the period's start)."""
         where = where or ReportFilter()
         query = select(EventRow, CampaignRow.uid).outerjoin(CampaignRow).order_by(EventRow.event_date, EventRow.uid)
-        query = apply_filter(query, EventRow, where)
+        query = apply_filter(query, EventRow, where, self._access(where))
         return [_event(row, campaign) for row, campaign in self.session.execute(query)]
 
     def matching(self, where: ReportFilter) -> int:
         """How many events match `where` (its offset and limit ignored)."""
-        query = select(func.count()).select_from(EventRow).where(*conditions(EventRow, where))
-        return self.session.scalar(query) or 0
+        found = conditions(EventRow, where, self._access(where))
+        return self.session.scalar(select(func.count()).select_from(EventRow).where(*found)) or 0
 
     def summaries(self, where: ReportFilter, sort: EventSort = "date") -> list[EventSummary]:
-        """One page of `where` (its offset and limit) as summaries; ties broken by uid, so pages are stable.
+        """One page of `where` as summaries (see `summary_fields`)."""
+        return [EventSummary.model_validate(fields) for fields in self.summary_fields(where, sort)]
+
+    def summary_fields(self, where: ReportFilter, sort: EventSort = "date", matching: int | None = None) -> list[dict]:
+        """One page of `where` (its offset and limit) as the plain fields of `EventSummary`, unvalidated (for
+        pages serialised at once); ties broken by uid, so pages are stable.
 
         Missing values count as the smallest (first ascending, last descending) on every backend; the order
         is one an index gives (the uid tie-break runs in the same direction). The page's ids are found first,
-        from the indexes alone, then only their rows are read."""
+        from the indexes alone, then only their rows are read. `matching`, the filter's total when the caller
+        knows it, lets a bounding box that holds many events be read along the order (see `_access`)."""
         column = _SORT_COLUMNS[sort.lstrip("-")]
         if sort.startswith("-"):
             order = [column.desc().nulls_last(), EventRow.uid.desc()]
         else:
             order = [column.asc().nulls_first(), EventRow.uid.asc()]
-        page = apply_filter(select(EventRow.id).order_by(*order), EventRow, where)
+        page = apply_filter(select(EventRow.id).order_by(*order), EventRow, where, self._access(where, matching))
         query = select(*_SUMMARY_COLUMNS).where(EventRow.id.in_(page)).order_by(*order)
-        return [_summary(row) for row in self.session.execute(query)]
+        found = self.session.connection().execute(query)
+        names = list(found.keys())
+        return [_summary_fields(dict(zip(names, row, strict=True))) for row in found.all()]
 
     def counts(self, where: ReportFilter, keys: tuple[CountKey, ...]) -> list[tuple[tuple, int]]:
         """Events matching `where` counted by the columns `keys` (each group: its values, then its count)."""
         columns = [_COUNT_COLUMNS[key] for key in keys]
-        query = select(*columns, func.count()).where(*conditions(EventRow, where)).group_by(*columns)
+        found = conditions(EventRow, where, self._access(where))
+        query = select(*columns, func.count()).where(*found).group_by(*columns)
         return [(tuple(row[:-1]), row[-1]) for row in self.session.execute(query)]
+
+    def _access(self, where: ReportFilter, matching: int | None = None) -> Access:
+        """The cheapest way to the rows of `where`, the same rows.
+
+        - The type: names are either types or sub-types, so usually only one of the two columns holds it in
+          any stored event; its index (in event order) then serves the filter alone, where
+          `lower(event_type) = x OR lower(sub_event_type) = x` would sort every match.
+        - The bounding box, on SQLite (whose planner cannot tell a large box from a small one; PostgreSQL's
+          statistics can): when `matching` says the box is dense, walking the order's index and testing each
+          row reads fewer rows than sorting every event in the box, so its index is left out."""
+        return Access(type_columns=self._type_columns(where), box_index=not self._dense_box(where, matching))
+
+    def _type_columns(self, where: ReportFilter) -> tuple[str, ...]:
+        if not where.type:
+            return TYPE_COLUMNS
+        kind = where.type.lower()
+        return tuple(
+            column
+            for column in TYPE_COLUMNS
+            if self.session.scalar(select(EventRow.id).where(func.lower(getattr(EventRow, column)) == kind).limit(1))
+            is not None
+        )
+
+    def _dense_box(self, where: ReportFilter, matching: int | None) -> bool:
+        """Whether the order's walk (offset + limit rows out of every `stored / matching`, each row read, at
+        about WALKED_ROW_COST index entries) costs less than scanning the box's `matching` entries."""
+        if where.bbox is None or not matching or where.limit is None or self.session.bind.dialect.name != "sqlite":
+            return False
+        walked = (where.offset + where.limit) * self.count() / matching
+        return walked * WALKED_ROW_COST < matching
 
     def with_campaign_keys(self, keys: Iterable[str]) -> list[tuple[int, str]]:
         """(id, campaign key) of every event whose campaign key is one of `keys`."""
@@ -136,11 +179,10 @@ class EventRepository:
         self.session.flush()
 
 
-def _summary(row: Row) -> EventSummary:
-    fields = row._asdict()
+def _summary_fields(fields: dict) -> dict:
     fields["weapons"] = fields["weapons"].split(LIST_SEPARATOR) if fields["weapons"] else []
     fields["sponsors"] = fields["sponsors"].split(LIST_SEPARATOR) if fields["sponsors"] else []
-    return EventSummary.model_validate(fields)
+    return fields
 
 
 def _event(row: EventRow, campaign: str | None) -> CanonicalEvent:

@@ -2,15 +2,30 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Select, and_, func, or_
+from dataclasses import dataclass
+
+from sqlalchemy import Select, and_, false, func, or_
 
 from warlog.store.models import EventRow, ReportRow
 from warlog.store.records import BoundingBox, ReportFilter
 
+TYPE_COLUMNS = ("event_type", "sub_event_type")
 
-def apply_filter(query: Select, table: type[ReportRow | EventRow], where: ReportFilter) -> Select:
+
+@dataclass(frozen=True)
+class Access:
+    """How a filter reaches its rows, the same rows either way: the columns that may hold its `type` (by
+    default both), and whether its bounding box may use the position index (else it is tested row by row)."""
+
+    type_columns: tuple[str, ...] = TYPE_COLUMNS
+    box_index: bool = True
+
+
+def apply_filter(
+    query: Select, table: type[ReportRow | EventRow], where: ReportFilter, access: Access = Access()
+) -> Select:
     """Narrow `query` over `table` to the rows `where` asks for (then its offset and limit)."""
-    query = query.where(*conditions(table, where))
+    query = query.where(*conditions(table, where, access))
     if where.offset:
         query = query.offset(where.offset)
     if where.limit:
@@ -18,8 +33,8 @@ def apply_filter(query: Select, table: type[ReportRow | EventRow], where: Report
     return query
 
 
-def conditions(table: type[ReportRow | EventRow], where: ReportFilter) -> list:
-    """The WHERE clauses of `where` over `table` (all must hold)."""
+def conditions(table: type[ReportRow | EventRow], where: ReportFilter, access: Access = Access()) -> list:
+    """The WHERE clauses of `where` over `table` (all must hold), reached as `access` says."""
     found = []
     if where.since:
         found.append(table.event_date >= where.since)
@@ -27,7 +42,7 @@ def conditions(table: type[ReportRow | EventRow], where: ReportFilter) -> list:
         found.append(table.event_date <= where.until)
     if where.type:
         kind = where.type.lower()
-        found.append(or_(func.lower(table.event_type) == kind, func.lower(table.sub_event_type) == kind))
+        found.append(or_(false(), *(func.lower(getattr(table, column)) == kind for column in access.type_columns)))
     if where.sub_type:
         found.append(func.lower(table.sub_event_type) == where.sub_type.lower())
     if where.actor:
@@ -42,7 +57,7 @@ def conditions(table: type[ReportRow | EventRow], where: ReportFilter) -> list:
     if where.admin1:
         found.append(func.lower(table.admin1) == where.admin1.lower())
     if where.bbox:
-        found.append(_inside(table, where.bbox))
+        found.append(_inside(table, where.bbox, access.box_index))
     if where.weapon:
         found.append(table.weapons.ilike(f"%{where.weapon}%"))
     if where.text:
@@ -50,8 +65,9 @@ def conditions(table: type[ReportRow | EventRow], where: ReportFilter) -> list:
     return found
 
 
-def _inside(table: type[ReportRow | EventRow], box: BoundingBox):
-    latitude = table.latitude.between(box.south, box.north)
+def _inside(table: type[ReportRow | EventRow], box: BoundingBox, indexed: bool):
+    # `latitude + 0` is the same value, but no index can serve it: the rows are then tested one by one.
+    latitude = (table.latitude if indexed else table.latitude + 0).between(box.south, box.north)
     if box.west <= box.east:
         return and_(latitude, table.longitude.between(box.west, box.east))
     return and_(latitude, or_(table.longitude >= box.west, table.longitude <= box.east))

@@ -14,6 +14,7 @@ from warlog.store import Database
 from warlog.web.middleware import BodyLimit, SecurityHeaders
 from warlog.web.routes import actors, articles, events, stats
 from warlog.web.settings import WebSettings
+from warlog.web.totals import FilterTotals
 from warlog.web.user_registry import UserRegistry
 
 STATIC = resources.files("warlog.web").joinpath("static")
@@ -34,6 +35,7 @@ def create_app(database: Database, settings: WebSettings | None = None) -> FastA
     app.state.database = database
     app.state.settings = settings
     app.state.registry = UserRegistry(settings.actors_file)
+    app.state.totals = FilterTotals(settings.total_seconds)
     app.add_exception_handler(RequestValidationError, _validation_error)
     for module in (events, articles, actors, stats):
         app.include_router(module.router)

@@ -18,13 +18,16 @@ class SettingsError(ValueError):
 
 @dataclass(frozen=True)
 class WebSettings:
-    """The server's configuration. Without a token every write is refused; `protect_reads` guards reads too."""
+    """The server's configuration. Without a token every write is refused; `protect_reads` guards reads too.
+
+    `total_seconds`: how long the total of an event filter is kept (0: never), see `warlog.web.totals`."""
 
     token: str | None = None
     protect_reads: bool = False
     max_body_bytes: int = DEFAULT_MAX_BODY
     max_page: int = 500
     max_export: int = 20000
+    total_seconds: float = 5.0
     actors_file: Path | None = None
 
     def __repr__(self) -> str:

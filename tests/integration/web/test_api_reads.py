@@ -10,6 +10,8 @@ import pytest
 from fastapi.testclient import TestClient
 from web_corpus import ERBIL_A
 
+from warlog.web.schemas import EventPage
+
 
 def uids(client: TestClient, **params) -> list[str]:
     response = client.get("/api/events", params=params)
@@ -23,6 +25,12 @@ def test_events_list_by_date_with_total(client: TestClient) -> None:
     assert [item["uid"] for item in page["items"]] == ["erbil-a-1", "aden-1", "kharkiv-1", "nairobi-1"]
     erbil = page["items"][0]
     assert erbil["report_count"] == 2 and erbil["weapons"] == ["drone"] and erbil["sponsors"] == ["Iran"]
+
+
+@pytest.mark.parametrize("params", [{}, {"sort": "-fatalities", "limit": 2, "offset": 1}, {"q": "nothing like it"}])
+def test_event_page_body_is_what_the_documented_model_writes(client: TestClient, params: dict) -> None:
+    body = client.get("/api/events", params=params).content
+    assert EventPage.model_validate_json(body).model_dump_json().encode() == body
 
 
 def test_pages_are_stable_and_cover_every_event_once(client: TestClient) -> None:

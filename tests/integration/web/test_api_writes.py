@@ -39,6 +39,7 @@ def test_without_a_configured_token_every_write_is_refused(filled: Database) -> 
 
 
 def test_merge_then_split_with_the_token(client: TestClient) -> None:
+    assert client.get("/api/events").json()["total"] == 4  # kept for a while, until a write clears it
     merged = client.post("/api/events/merge", json={"first": "aden-1", "second": "kharkiv-1"}, headers=bearer())
     assert merged.status_code == 200, merged.text
     [event] = [e for e in merged.json() if set(e["doc_ids"]) == {"aden", "kharkiv"}]
@@ -115,6 +116,7 @@ def test_registry_edit_needs_a_configured_file(client: TestClient) -> None:
 def test_upload_articles_extracts_stores_and_links(client: TestClient) -> None:
     text = "A drone struck a fuel depot in the city of Mosul in Iraq on 12 June 2024, killing two guards, police said."
     upload = {"articles": [{"id": "mosul-depot", "text": text, "published": "2024-06-13", "source": "Wire Four"}]}
+    assert client.get("/api/events", params={"q": "fuel depot"}).json()["total"] == 0
     response = client.post("/api/articles", json=upload, headers=bearer())
     assert response.status_code == 200, response.text
     assert response.json()["articles"] == 1 and response.json()["reports"] >= 1

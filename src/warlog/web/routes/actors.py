@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi import APIRouter, HTTPException, Path, Query, Request
 
 from warlog.actors.model import Actor
 from warlog.actors.registry import Registry, RegistryError
 from warlog.api.actors import GENERATED_KINDS
 from warlog.store.events import EventRepository
 from warlog.store.records import ReportFilter
-from warlog.web.auth import require_read, require_write
+from warlog.web.auth import ReadAccess, WriteAccess
 from warlog.web.deps import CurrentRegistry, DbSession
 from warlog.web.params import Offset, PageSize, Text
 from warlog.web.schemas import ActorDetail, ActorIn, ActorInfo, ActorPage, RelationInfo
@@ -42,7 +42,7 @@ def actor_info(actor: Actor, registry: Registry) -> ActorInfo:
     )
 
 
-@router.get("", response_model=ActorPage, dependencies=[Depends(require_read)])
+@router.get("", response_model=ActorPage, dependencies=[ReadAccess])
 def list_actors(
     registry: CurrentRegistry,
     q: Text = None,
@@ -60,7 +60,7 @@ def list_actors(
     return ActorPage(total=len(found), offset=offset, limit=limit, items=items)
 
 
-@router.get("/{actor_id}", response_model=ActorDetail, dependencies=[Depends(require_read)])
+@router.get("/{actor_id}", response_model=ActorDetail, dependencies=[ReadAccess])
 def actor_detail(actor_id: ActorId, registry: CurrentRegistry, session: DbSession):
     """One actor with its relations and how many stored events name it."""
     actor = registry.get(actor_id)
@@ -70,7 +70,7 @@ def actor_detail(actor_id: ActorId, registry: CurrentRegistry, session: DbSessio
     return ActorDetail(**actor_info(actor, registry).model_dump(), events=events)
 
 
-@router.put("/{actor_id}", response_model=ActorInfo, dependencies=[Depends(require_write)])
+@router.put("/{actor_id}", response_model=ActorInfo, dependencies=[WriteAccess])
 def save_actor(actor_id: ActorId, body: ActorIn, request: Request):
     """Add or replace an actor in the operator's user registry file (checked against the whole registry)."""
     fields = body.model_dump(exclude_none=True)

@@ -6,14 +6,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, HTTPException, Query, Request
 
 from warlog.records import Article
 from warlog.service import IngestService
 from warlog.store.articles import ArticleRepository
 from warlog.store.records import ArticleFilter, StoredArticle
 from warlog.store.reports import ReportRepository
-from warlog.web.auth import require_read, require_write
+from warlog.web.auth import ReadAccess, WriteAccess
 from warlog.web.deps import DbSession
 from warlog.web.params import Offset, PageSize, Text, bad_parameter
 from warlog.web.schemas import ArticleDetail, ArticleInfo, ArticlePage, ArticleUpload, IngestResult
@@ -38,7 +38,7 @@ def article_info(stored: StoredArticle, with_text: bool = False) -> ArticleInfo:
     )
 
 
-@router.get("", response_model=ArticlePage, dependencies=[Depends(require_read)])
+@router.get("", response_model=ArticlePage, dependencies=[ReadAccess])
 def list_articles(
     session: DbSession,
     source: Text = None,
@@ -59,7 +59,7 @@ def list_articles(
     )
 
 
-@router.get("/{article_id}", response_model=ArticleDetail, dependencies=[Depends(require_read)])
+@router.get("/{article_id}", response_model=ArticleDetail, dependencies=[ReadAccess])
 def article_detail(article_id: int, session: DbSession):
     """One article with its text and the event reports extracted from it."""
     stored = ArticleRepository(session).get(article_id)
@@ -69,7 +69,7 @@ def article_detail(article_id: int, session: DbSession):
     return ArticleDetail(**article_info(stored, with_text=True).model_dump(), reports=reports)
 
 
-@router.post("", response_model=IngestResult, dependencies=[Depends(require_write)])
+@router.post("", response_model=IngestResult, dependencies=[WriteAccess])
 def upload_articles(body: ArticleUpload, request: Request):
     """Ingest articles: duplicates are skipped, near-duplicates linked, events extracted, stored and linked."""
     articles = [

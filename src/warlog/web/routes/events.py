@@ -7,8 +7,9 @@ import io
 from collections.abc import Callable
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Path
+from fastapi import APIRouter, HTTPException, Path, Request
 from fastapi.responses import JSONResponse, Response
+from pydantic_core import to_json
 from sqlalchemy.orm import Session
 
 from warlog.api.records import EventRecord
@@ -19,7 +20,7 @@ from warlog.store.events import EventRepository
 from warlog.store.linking import EventLinker, LinkError
 from warlog.store.records import BoundingBox, EventSummary
 from warlog.store.reports import ReportRepository
-from warlog.web.auth import require_read, require_write
+from warlog.web.auth import ReadAccess, WriteAccess
 from warlog.web.deps import DbSession
 from warlog.web.params import EventFilter, ExportSize, Offset, PageSize, Sort
 from warlog.web.routes.articles import article_info
@@ -30,20 +31,28 @@ GEOJSON = "application/geo+json"
 _WORLD = BoundingBox(west=-180, south=-90, east=180, north=90)
 
 
-@router.get("", response_model=EventPage, dependencies=[Depends(require_read)])
-def list_events(session: DbSession, where: EventFilter, offset: Offset = 0, limit: PageSize = 50, sort: Sort = "date"):
+@router.get("", response_model=EventPage, dependencies=[ReadAccess])
+def list_events(
+    request: Request,
+    session: DbSession,
+    where: EventFilter,
+    offset: Offset = 0,
+    limit: PageSize = 50,
+    sort: Sort = "date",
+):
     """Canonical events matching the filter, one page in a stable order (ties broken by event id)."""
     events = EventRepository(session)
-    page = where.model_copy(update={"offset": offset, "limit": limit})
-    items = events.summaries(page, sort)
-    found = EventPage(total=events.matching(where), offset=offset, limit=limit, sort=sort, items=items)
-    # Serialised once by pydantic-core; `response_model` still documents the shape in the spec.
-    return Response(found.model_dump_json(), media_type="application/json")
+    total = request.app.state.totals.get(where, lambda: events.matching(where))
+    items = events.summary_fields(where.model_copy(update={"offset": offset, "limit": limit}), sort, total)
+    # The store's typed columns, serialised at once by pydantic-core as the model would be (without validating
+    # each row again); `response_model` still documents the shape, and the tests check the body against it.
+    page = {"total": total, "offset": offset, "limit": limit, "sort": sort, "items": items}
+    return Response(to_json(page), media_type="application/json")
 
 
 @router.get(
     "/map",
-    dependencies=[Depends(require_read)],
+    dependencies=[ReadAccess],
     response_class=JSONResponse,
     responses={200: {"content": {GEOJSON: {}}, "description": "A GeoJSON FeatureCollection of event summaries."}},
 )
@@ -56,7 +65,7 @@ def event_map(session: DbSession, where: EventFilter, limit: ExportSize):
 
 @router.get(
     "/export.{fmt}",
-    dependencies=[Depends(require_read)],
+    dependencies=[ReadAccess],
     responses={200: {"content": {"text/csv": {}, GEOJSON: {}, "application/json": {}}}},
 )
 def export_events(fmt: Literal["csv", "json", "geojson"], session: DbSession, where: EventFilter, limit: ExportSize):
@@ -74,7 +83,7 @@ def export_events(fmt: Literal["csv", "json", "geojson"], session: DbSession, wh
     return JSONResponse(geojson(features), media_type=GEOJSON)
 
 
-@router.get("/{uid}", response_model=EventDetail, dependencies=[Depends(require_read)])
+@router.get("/{uid}", response_model=EventDetail, dependencies=[ReadAccess])
 def event_detail(uid: Annotated[str, Path(max_length=128)], session: DbSession):
     """One canonical event, every report of it with its article text, evidence offsets and claims."""
     event = EventRepository(session).get(uid)
@@ -88,13 +97,13 @@ def event_detail(uid: Annotated[str, Path(max_length=128)], session: DbSession):
     return EventDetail(event=event, reports=reports)
 
 
-@router.post("/merge", response_model=list[Rebuilt], dependencies=[Depends(require_write)])
+@router.post("/merge", response_model=list[Rebuilt], dependencies=[WriteAccess])
 def merge_events(body: MergeIn, session: DbSession):
     """Make two events one, for good (later ingests respect it)."""
     return _manual(lambda linker: linker.merge(body.first, body.second), session)
 
 
-@router.post("/{uid}/split", response_model=list[Rebuilt], dependencies=[Depends(require_write)])
+@router.post("/{uid}/split", response_model=list[Rebuilt], dependencies=[WriteAccess])
 def split_event(uid: str, body: SplitIn, session: DbSession):
     """Take a report (doc id or key) out of an event, for good."""
     return _manual(lambda linker: linker.split(uid, body.report), session)

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Query
 
 from warlog.web.aggregate import CountBy, SplitBy, counts, network
-from warlog.web.auth import require_read
+from warlog.web.auth import ReadAccess
 from warlog.web.deps import CurrentRegistry, DbSession
 from warlog.web.params import EventFilter
 from warlog.web.schemas import Counts, Network
 
-router = APIRouter(prefix="/api", tags=["aggregations"], dependencies=[Depends(require_read)])
+router = APIRouter(prefix="/api", tags=["aggregations"], dependencies=[ReadAccess])
 
 
 @router.get("/counts", response_model=Counts)
