@@ -11,7 +11,7 @@ library's keep-alive HTTP connection, one per thread, and a JSON parse of each b
 cores it shares with the server to the server.
 
 Run from the project root: `.venv/bin/python benchmarks/web_load.py [--events 100000] [--requests 4000]
-[--seconds 30] [--clients 4] [--db /tmp/warlog-load.db]`. This is a measurement, never a test.
+[--seconds 30] [--clients 4] [--workers 1] [--db /tmp/warlog-load.db]`. This is a measurement, never a test.
 """
 
 from __future__ import annotations
@@ -173,11 +173,10 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def serve(path: Path, port: int) -> subprocess.Popen:
+def serve(path: Path, port: int, workers: int) -> subprocess.Popen:
+    command = [sys.executable, "-m", "warlog", "serve", "--db", str(path), "--host", "127.0.0.1", "--port", str(port)]
     process = subprocess.Popen(
-        [sys.executable, "-m", "warlog", "serve", "--db", str(path), "--host", "127.0.0.1", "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        [*command, "--workers", str(workers)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
@@ -191,9 +190,11 @@ def serve(path: Path, port: int) -> subprocess.Popen:
 
 
 def cpu_seconds(pid: int) -> float:
-    """User plus system CPU time a process has used so far (Linux /proc)."""
+    """User plus system CPU time a process and its worker processes have used so far (Linux /proc)."""
+    children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    own = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return own + sum(cpu_seconds(int(child)) for child in children)
 
 
 def request_path(number: int) -> tuple[str, str]:
@@ -257,13 +258,14 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=4000)
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--clients", type=int, default=4)
+    parser.add_argument("--workers", type=int, default=1, help="warlog serve --workers")
     parser.add_argument("--db", type=Path, default=Path("/tmp/warlog-load.db"))
     parser.add_argument("--reuse", action="store_true", help="Keep an existing --db instead of rebuilding it.")
     args = parser.parse_args()
     if not (args.reuse and args.db.exists()):
         build(args.db, args.events)
     port = free_port()
-    process = serve(args.db, port)
+    process = serve(args.db, port, args.workers)
     try:
         began, cpu = time.perf_counter(), cpu_seconds(process.pid)
         latencies = load(port, args.requests, args.seconds, args.clients)
@@ -273,7 +275,8 @@ def main() -> None:
         process.wait(timeout=30)
     every = [value for values in latencies.values() for value in values]
     print(
-        f"{len(every)} event-list requests in {wall:.1f} s from {args.clients} clients: {len(every) / wall:.0f} req/s"
+        f"{len(every)} event-list requests in {wall:.1f} s from {args.clients} clients to {args.workers} server"
+        f" worker(s): {len(every) / wall:.0f} req/s"
     )
     print(
         f"server CPU {cpu:.1f} s: {cpu * 1000 / max(len(every), 1):.1f} ms per request, "

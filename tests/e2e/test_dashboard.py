@@ -16,6 +16,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
@@ -26,6 +27,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples"
 SCREENSHOTS = ROOT / "screenshots"
 CHROMIUM = "/usr/bin/chromium"
+TOKEN = "dashboard-token-0123456789"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--headless"]
 HOSTILE = {
     "id": "hostile-markup",
@@ -57,22 +59,29 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """`warlog serve` over the ingested samples and the hostile article; its base URL."""
+def samples_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A database holding the ingested samples and the hostile article; its URL."""
     folder = tmp_path_factory.mktemp("dashboard")
     hostile = folder / "hostile.jsonl"
     hostile.write_text(json.dumps(HOSTILE) + "\n", encoding="utf-8")
     db = f"sqlite:///{folder / 'samples.db'}"
     ingest = subprocess.run(
         [sys.executable, "-m", "warlog", "ingest", str(SAMPLES), str(hostile), "--db", db],
+        check=False,
         capture_output=True,
         text=True,
         timeout=600,
     )
     assert ingest.returncode == 0, ingest.stderr
+    return db
+
+
+@contextmanager
+def _serving(db: str, *options: str, ready: int = 200) -> Iterator[str]:
+    """A `warlog serve` over `db` with `options` on 127.0.0.1, once /api/events answers `ready`; its base URL."""
     port = _free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "warlog", "serve", "--db", db, "--host", "127.0.0.1", "--port", str(port)],
+        [sys.executable, "-m", "warlog", "serve", "--db", db, "--host", "127.0.0.1", "--port", str(port), *options],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
@@ -82,7 +91,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         deadline = time.monotonic() + 120
         while True:
             try:
-                if httpx.get(f"{base}/api/events", timeout=2).status_code == 200:
+                if httpx.get(f"{base}/api/events", timeout=2).status_code == ready:
                     break
             except httpx.TransportError:
                 pass
@@ -93,6 +102,22 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def server(samples_db: str) -> Iterator[str]:
+    """`warlog serve` over the samples, reads public; its base URL."""
+    with _serving(samples_db) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def protected(samples_db: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`warlog serve --protect-reads` over the samples, with TOKEN; its base URL."""
+    token_file = tmp_path_factory.mktemp("token") / "token"
+    token_file.write_text(TOKEN, encoding="utf-8")
+    with _serving(samples_db, "--protect-reads", "--token-file", str(token_file), ready=401) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
@@ -250,3 +275,32 @@ def test_a_bad_filter_shows_the_api_message(page, server: str) -> None:
     _ready(page, "list", "map")
     assert "since: 2024-05-01 is after until" in page.inner_text("#list-view .view-error")
     assert not page.errors
+
+
+def test_protected_reads_ask_for_the_token_once_per_tab(browser, protected: str) -> None:
+    context = browser.new_context(viewport={"width": 1400, "height": 1300})
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(protected + "/")
+    _ready(page, "list", "map")
+    assert "needs the API token" in page.inner_text("#list-view .view-error")
+    page.fill("#token-form input[name=token]", "wrong-token-0123456789")
+    page.click("#token-form button")
+    _ready(page, "list", "map")
+    assert "token was refused" in page.inner_text("#list-view .view-error")
+    page.fill("#token-form input[name=token]", TOKEN)
+    page.click("#token-form button")
+    _ready(page, "map", "timeline", "network", "list")
+    assert page.locator("#list tr.event-row").count() > 0 and page.locator("#list-view .view-error").count() == 0
+    assert page.locator("#token-form").is_hidden()
+    assert page.evaluate("sessionStorage.getItem('warlog-api-token')") == TOKEN
+    page.reload()
+    _ready(page, "list")
+    assert page.locator("#list tr.event-row").count() > 0 and page.locator("#token-form").is_hidden()
+    fresh = context.new_page()  # another tab: its own sessionStorage, so the token is asked again
+    fresh.goto(protected + "/")
+    _ready(fresh, "list")
+    assert "needs the API token" in fresh.inner_text("#list-view .view-error")
+    assert not errors
+    context.close()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
@@ -30,11 +32,16 @@ def serve(
         Path | None, typer.Option(help="The user registry YAML file that PUT /api/actors/{id} edits.")
     ] = None,
     max_body: Annotated[int, typer.Option(help="Largest request body accepted, in bytes.", min=1)] = DEFAULT_MAX_BODY,
+    workers: Annotated[
+        int, typer.Option(help="Server processes sharing the port (one per core serves the most requests).", min=1)
+    ] = 1,
 ) -> None:
     """Serve the query API (/api, spec at /api/openapi.json) and the dashboard (/) until interrupted."""
     import uvicorn
 
+    from warlog.store.db import resolve_url
     from warlog.web import create_app
+    from warlog.web.worker import CONFIG_ENV, worker_config
 
     try:
         token = read_token(token_file)
@@ -44,11 +51,19 @@ def serve(
     if protect_reads and token is None:
         stderr.print("error: --protect-reads needs an API token", markup=False, highlight=False)
         raise typer.Exit(EXIT_SETTINGS)
+    url = resolve_url(db)
     settings = WebSettings(token=token, protect_reads=protect_reads, max_body_bytes=max_body, actors_file=actors_file)
+    if workers > 1 and not url.startswith("sqlite"):
+        # Only SQLite tells one worker that another committed: elsewhere the totals are counted every time.
+        settings = replace(settings, total_seconds=0)
     store = database(db)
     writes = "writes need the token" if token else "no token configured: writes are refused"
     stderr.print(f"warlog serve: http://{host}:{port}/ ({writes})", markup=False, highlight=False)
     try:
-        uvicorn.run(create_app(store, settings), host=host, port=port, log_level="info")
+        if workers == 1:
+            uvicorn.run(create_app(store, settings), host=host, port=port, log_level="info")
+            return
+        os.environ[CONFIG_ENV] = worker_config(url, settings, token_file)
+        uvicorn.run("warlog.web.worker:app", factory=True, workers=workers, host=host, port=port, log_level="info")
     finally:
         store.close()

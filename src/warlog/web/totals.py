@@ -1,7 +1,8 @@
 """The totals of event filters, kept a few seconds so that paging through a filter counts its matches once.
 
 A write through the API clears them before its response is sent (`auth.require_write`), so a client always
-reads its own writes; writes by another process (a `warlog ingest` next to the server) show within `ttl`."""
+reads its own writes. On SQLite a commit by any other connection (a `warlog ingest` next to the server, another
+`--workers` process) clears them at the next request (`notice_writes`); elsewhere such writes show within `ttl`."""
 
 from __future__ import annotations
 
@@ -9,7 +10,11 @@ import threading
 import time
 from collections.abc import Callable
 
+from sqlalchemy.orm import Session
+
 from warlog.store.records import ReportFilter
+
+_SEEN_VERSION = "warlog_data_version"
 
 
 class FilterTotals:
@@ -47,3 +52,15 @@ class FilterTotals:
         with self._lock:
             self._generation += 1
             self._totals.clear()
+
+    def notice_writes(self, session: Session) -> None:
+        """Clear the totals if another connection committed since this one last looked (SQLite's
+        `data_version`, kept in the pooled connection's info; a connection never seen cannot tell, so it
+        clears too). Other databases rely on `ttl`."""
+        connection = session.connection()
+        if connection.dialect.name != "sqlite":
+            return
+        version = connection.exec_driver_sql("PRAGMA data_version").scalar()
+        if connection.info.get(_SEEN_VERSION) != version:
+            self.clear()
+            connection.info[_SEEN_VERSION] = version

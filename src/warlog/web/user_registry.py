@@ -21,9 +21,17 @@ class UserRegistry:
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
+        self._seen: tuple[int, int] | None = None
 
     def current(self) -> Registry:
-        return load_registry((self.path,) if self.path is not None and self.path.exists() else ())
+        """The registry, built again when the file changed (another `--workers` process may have saved it)."""
+        if self.path is None or not self.path.exists():
+            return load_registry(())
+        status = self.path.stat()
+        if (status.st_ino, status.st_mtime_ns) != self._seen:
+            refresh_registry()
+            self._seen = (status.st_ino, status.st_mtime_ns)
+        return load_registry((self.path,))
 
     def save(self, entry: dict[str, Any]) -> Registry:
         """Add or replace `entry` (by id) in the user file; raises RegistryError if the result is inconsistent."""

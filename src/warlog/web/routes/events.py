@@ -42,7 +42,9 @@ def list_events(
 ):
     """Canonical events matching the filter, one page in a stable order (ties broken by event id)."""
     events = EventRepository(session)
-    total = request.app.state.totals.get(where, lambda: events.matching(where))
+    totals = request.app.state.totals
+    totals.notice_writes(session)
+    total = totals.get(where, lambda: events.matching(where))
     items = events.summary_fields(where.model_copy(update={"offset": offset, "limit": limit}), sort, total)
     # The store's typed columns, serialised at once by pydantic-core as the model would be (without validating
     # each row again); `response_model` still documents the shape, and the tests check the body against it.

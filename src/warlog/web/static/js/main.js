@@ -7,8 +7,10 @@ import { renderList } from "./list.js";
 import { renderDetail } from "./detail.js";
 import { FILTER_KEYS, current, notify, onChange, update } from "./state.js";
 import { el } from "./dom.js";
+import { TokenNeeded, setToken } from "./api.js";
 
 const form = document.getElementById("filters");
+const tokenForm = document.getElementById("token-form");
 
 function fillForm(state) {
   for (const input of form.elements) if (input.name) input.value = state[input.name] || "";
@@ -25,6 +27,7 @@ async function run(name, render, state) {
   try {
     view.dataset.count = String(await render(state));
   } catch (error) {
+    if (error instanceof TokenNeeded) tokenForm.hidden = false;
     view.append(el("p", { class: "view-error" }, error.message));
   } finally {
     view.dataset.ready = "true";
@@ -53,6 +56,13 @@ form.addEventListener("submit", (event) => {
 });
 document.getElementById("clear").addEventListener("click", () => {
   update(Object.fromEntries(FILTER_KEYS.map((key) => [key, null])));
+});
+tokenForm.addEventListener("submit", (event) => {
+  event.preventDefault();
+  setToken(tokenForm.elements.token.value.trim());
+  tokenForm.reset();
+  tokenForm.hidden = true;
+  notify(null);
 });
 document.getElementById("interval").addEventListener("change", (event) => update({ interval: event.target.value }));
 
