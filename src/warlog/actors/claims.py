@@ -32,6 +32,8 @@ HEDGES = _WORDS["hedges"]
 DENIED_OBJECTS = _WORDS["denied_objects"]
 SELF_REFERENCES = _WORDS["self_references"]
 GENERIC_CLAIMANTS = _WORDS["generic_claimants"]
+INVOLVEMENT_WORDS = _WORDS["involvement_words"]
+SELF_NOUNS = _WORDS["self_nouns"]
 KIND_STRENGTH: dict[ClaimKind, int] = {"claimed": 6, "blamed": 5, "traced": 4, "tied": 2, "suspected": 1, "denied": 0}
 
 
@@ -181,13 +183,25 @@ def _denies_responsibility(verb: Token) -> bool:
 
 
 def _self_report_clause(clause: Token) -> bool:
-    """A clause whose subject is the speaker itself doing an attack: '(that) it launched the drones'."""
-    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    """A clause whose subject is the speaker itself doing or being behind an attack: '(that) it launched the
+    drones', 'that it was behind the strike', 'that the group was involved'."""
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return (
         subject is not None
-        and subject.lower_ in SELF_REFERENCES
-        and (is_attack_verb(clause) or any(c.lower_ == "behind" for c in clause.children))
+        and _refers_to_itself(subject)
+        and (
+            is_attack_verb(clause)
+            or clause.lemma_.lower() in INVOLVEMENT_WORDS
+            or any(c.lower_ == "behind" or c.lemma_.lower() in INVOLVEMENT_WORDS for c in clause.children)
+        )
     )
+
+
+def _refers_to_itself(subject: Token) -> bool:
+    """'it', 'they', 'we', or 'the group' / 'the movement': the speaking group itself."""
+    if subject.lower_ in SELF_REFERENCES:
+        return True
+    return subject.lemma_.lower() in SELF_NOUNS and any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
 
 
 def _self_report(verb: Token) -> bool:

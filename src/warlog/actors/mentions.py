@@ -44,6 +44,12 @@ _CONNECTORS = {
 }
 _WORDS = word_sets(ATTRIBUTION_WORDS)
 _UNIT_WORDS = _WORDS["unit_words"]
+# A dateline opening a paragraph: "ERBIL, Iraq -", "BAGHDAD, March 3 (Reuters) -", "KYIV (AP) —". Its place
+# says where the story was filed; it is nobody's actor ("ERBIL, Iraq - Two drones struck..." is no attack by Iraq).
+_DATELINE = re.compile(
+    r"^[ \t]*[A-Z][A-Z.'’-]{2,}(?: [A-Z][A-Z.'’-]+)*(?:, [\w.'’ ]{1,40})?(?: ?\([^)\n]{1,40}\))? ?[-–—]{1,2} ",
+    re.MULTILINE,
+)
 _ABBREVIATION = re.compile(r"^[A-Z][A-Z0-9/\-]{1,9}s?$")  # "KH", "KNU/KNLA", "PDFs"
 _UNIDENTIFIED = re.compile(
     r"\b(?:unknown|unidentified|unnamed|anonymous|suspected)\s+(?:armed\s+|gun)?"
@@ -187,10 +193,14 @@ def _overlaps(span: Span, taken: list[Span]) -> bool:
 
 
 def find_mentions(doc: Doc, registry: Registry, learned: list[LearnedAlias]) -> list[ActorMention]:
-    """Every actor mention of the article, in text order, without overlaps. Generic ones ("unknown gunmen")
-    and unknown organisations carry no actor: the stage names them for the event's country."""
+    """Every actor mention of the article, in text order, without overlaps and outside datelines. Generic ones
+    ("unknown gunmen") and unknown organisations carry no actor: the stage names them for the event's country."""
     mentions: list[ActorMention] = []
-    taken: list[Span] = []
+    taken: list[Span] = [
+        span
+        for match in _DATELINE.finditer(doc.text)
+        if (span := doc.char_span(match.start(), match.end(), alignment_mode="expand")) is not None
+    ]
 
     def add(span: Span, actor: Actor | None, name: str, via: str) -> None:
         if not _overlaps(span, taken):

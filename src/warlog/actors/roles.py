@@ -31,12 +31,14 @@ WEAPON_NOUNS = _WORDS["weapon_nouns"]
 FORCE_HEADS = ATTACK_NOUNS | MILITARY_NOUNS | _WORDS["force_nouns"]
 CLASH_WORDS = _WORDS["clash_words"]
 TARGET_PREPOSITIONS = _WORDS["target_prepositions"]
+NAMING_VERBS = _WORDS["naming_verbs"]
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "appos", "conj", "nummod", "det"})
 
 
 def governor(token: Token) -> tuple[Token, Token | None]:
-    """Climb from a name through compounds, appositions, conjunctions and "members of": (the governing
-    token, the attack/weapon noun the name modifies, if any: "Houthi drone", "IS fighters")."""
+    """Climb from a name through compounds, appositions, conjunctions, "members of" and "a group calling itself /
+    called X": (the governing token, the attack/weapon noun the name modifies, if any: "Houthi drone", "IS
+    fighters")."""
     modified = None
     while token.head != token:
         if token.dep_ in _MODIFIER_DEPS:
@@ -47,6 +49,8 @@ def governor(token: Token) -> tuple[Token, Token | None]:
             token = token.head.head
         elif token.dep_ == "poss" and is_member_noun(token.head):
             token = token.head
+        elif token.dep_ == "oprd" and token.head.dep_ in ("acl", "relcl") and token.head.lemma_ in NAMING_VERBS:
+            token = token.head.head
         else:
             break
     return token, modified

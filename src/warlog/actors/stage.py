@@ -103,6 +103,8 @@ class ActorStage(Stage):
             ]
             if earlier:
                 owners.add(max(earlier, key=lambda i: max(s.start for s in spans[i])))
+            if item.claim.kind == "denied":
+                owners |= self._accusations_answered(item, per_event, spans, sentence_index)
             if not owners:
                 owners = {
                     min(range(len(drafts)), key=lambda i: min(abs(s.start - item.sentence.start) for s in spans[i]))
@@ -110,6 +112,20 @@ class ActorStage(Stage):
             for owner in owners:
                 per_event[owner].append(item)
         return per_event
+
+    @staticmethod
+    def _accusations_answered(
+        denial: FoundClaim, per_event: list[list[FoundClaim]], spans: list[list[Span]], sentence_index: dict[int, int]
+    ) -> set[int]:
+        """The earlier events, at most `CLAIM_REACH` sentences back, that hold a claim against the actor who now
+        denies: "officials blamed X. X denied that it was involved" answers the blame."""
+        here = sentence_index[denial.sentence.start]
+        return {
+            i
+            for i, claims in enumerate(per_event)
+            if any(c.claim.kind != "denied" and c.claim.actor == denial.claim.actor for c in claims)
+            and 0 <= here - min(sentence_index[s.start] for s in spans[i]) <= CLAIM_REACH + 1
+        }
 
     def _fill(self, state: DocState, draft: EventDraft, mentions: list[ActorMention], claims: list[FoundClaim]) -> None:
         sentences = self._sentences(draft)

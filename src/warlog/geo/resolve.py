@@ -82,17 +82,27 @@ def _generic_word(doc: Doc, span: Span) -> str | None:
     return None
 
 
-def _strip_span(span: Span) -> Span:
-    """The name inside a span: without a leading 'the' or a trailing generic word."""
+def _strip_span(span: Span, keep_generic: bool = False) -> Span:
+    """The name inside a span: without a leading 'the', trailing punctuation or (unless `keep_generic`) a
+    trailing generic word."""
     start, end = span.start, span.end
     doc = span.doc
     if doc[start].lower_ == "the" and end - start > 1:
         start += 1
-    if end - start > 1 and doc[end - 1].lower_ in ADMIN_WORDS | TOWN_WORDS:
+    while end - start > 1 and doc[end - 1].is_punct:
+        end -= 1
+    if not keep_generic and end - start > 1 and doc[end - 1].lower_ in ADMIN_WORDS | TOWN_WORDS:
         end -= 1
     while end - start > 1 and doc[end - 1].is_punct:
         end -= 1
     return doc[start:end]
+
+
+def _readings(span: Span) -> list[Span]:
+    """The names a span may stand for: whole ('Kurdistan Region' is a place of its own), then without its
+    generic word ('Anbar province' -> 'Anbar')."""
+    whole, bare = _strip_span(span, keep_generic=True), _strip_span(span)
+    return [whole, bare] if bare != whole else [whole]
 
 
 def is_name_part(span: Span) -> bool:
@@ -185,8 +195,7 @@ def _mention(doc: Doc, spans: list[Span], label: str, gazetteer: Gazetteer) -> M
     if label in PLACE_LABELS and _is_modifier(spans[-1]):
         label = "NORP"
     spans = [*spans, *(s for s in map(_without_facility_words, spans) if s is not None)]
-    for span in spans:
-        name = _strip_span(span)
+    for span, name in ((span, name) for span in spans for name in _readings(span)):
         key = place_key(name.text)
         from_pattern = span.ent_id_.startswith("place:")
         kind = "GENERIC" if key in GENERIC_NAMES and not from_pattern else label

@@ -181,6 +181,29 @@ def test_own_sentence_beats_an_actor_of_the_sentences_before(actors):
     assert rockets.attribution_status == "alleged"
 
 
+def test_a_group_calling_itself_by_a_name_claims_under_it(actors):
+    [event] = actors("A group calling itself Ashab al-Kahf claimed the rocket attack on the convoy.", "attack")
+    assert kinds(event) == [("claimed", "Ashab al-Kahf")]
+    assert event.actor1 == "Ashab al-Kahf" and event.attribution_status == "claimed"
+
+
+def test_a_denial_answers_the_blame_across_another_event(actors):
+    text = (
+        "Two drones struck the airport on Monday. A third drone was shot down near the perimeter. Officials "
+        "blamed Kataib Hezbollah for the strike. A spokesman for Kataib Hezbollah denied that the group was "
+        "involved and said it was committed to a truce."
+    )
+    _struck, downed, truce = actors(text, "struck", "shot", "truce")
+    assert kinds(downed) == [("blamed", "Kata'ib Hezbollah"), ("denied", "Kata'ib Hezbollah")]
+    assert downed.attribution_status == "disputed"
+    assert kinds(truce) == [("denied", "Kata'ib Hezbollah")]
+
+
+def test_a_dateline_names_no_actor(actors):
+    [event] = actors("ERBIL, Iraq - Two drones struck a base hosting coalition troops, officials said.", "struck")
+    assert event.actor1 is None and event.claims == []
+
+
 def test_suspected_perpetrator(actors):
     [event] = actors("Suspected ISWAP fighters attacked a military base in Borno.", "attacked")
     assert event.actor1 == "Islamic State West Africa Province"

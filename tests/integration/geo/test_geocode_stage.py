@@ -32,6 +32,14 @@ def test_town_province_country_chain(geocode) -> None:
     assert near(event, 34.60, 43.68) and event.geo_precision == 1
 
 
+def test_a_place_whose_name_ends_in_a_generic_word_is_read_whole(geocode) -> None:
+    text = "A drone was shot down near Erbil, according to the Kurdistan Region's counter-terrorism service."
+    event = geocode(text.replace("near Erbil, ", ""), "shot")
+    assert (event.country, event.location) == ("Iraq", "Kurdistan Region")
+    province = geocode("Gunmen attacked a checkpoint in Anbar province on Monday.", "attacked")
+    assert (province.country, province.admin1) == ("Iraq", "Anbar")
+
+
 def test_yemen_port_spelling_variant(geocode) -> None:
     event = geocode("Coalition jets bombed the port of Al Hudaydah in Yemen on Friday.", "bombed")
     assert event.country == "Yemen" and near(event, 14.80, 42.95)
