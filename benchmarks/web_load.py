@@ -127,29 +127,29 @@ def synthetic_rows(count: int, seed: int = 7) -> list[dict]:
             "reports": [{**template["reports"][0], "key": uid, "doc_id": uid}],
         }
         rows.append(
-            dict(
-                uid=uid,
-                event_date=day,
-                date_precision="day",
-                window_start=day,
-                window_end=day,
-                event_type=event_type,
-                sub_event_type=sub_type,
-                actor1=actor,
-                country=country,
-                admin1=admin1,
-                latitude=latitude,
-                longitude=longitude,
-                fatalities=fatalities,
-                weapons=weapon,
-                attribution_status=None,
-                location=admin1,
-                sponsors=sponsor,
-                search_text=f"{admin1}\n{actor or ''}\n{sentence}",
-                report_count=1,
-                linker="synthetic",
-                canonical_json=json.dumps(canonical),
-            )
+            {
+                "uid": uid,
+                "event_date": day,
+                "date_precision": "day",
+                "window_start": day,
+                "window_end": day,
+                "event_type": event_type,
+                "sub_event_type": sub_type,
+                "actor1": actor,
+                "country": country,
+                "admin1": admin1,
+                "latitude": latitude,
+                "longitude": longitude,
+                "fatalities": fatalities,
+                "weapons": weapon,
+                "attribution_status": None,
+                "location": admin1,
+                "sponsors": sponsor,
+                "search_text": f"{admin1}\n{actor or ''}\n{sentence}",
+                "report_count": 1,
+                "linker": "synthetic",
+                "canonical_json": json.dumps(canonical),
+            }
         )
     return rows
 
@@ -266,6 +266,7 @@ def main() -> None:
         build(args.db, args.events)
     port = free_port()
     process = serve(args.db, port, args.workers)
+    load_before = os.getloadavg()[0]
     try:
         began, cpu = time.perf_counter(), cpu_seconds(process.pid)
         latencies = load(port, args.requests, args.seconds, args.clients)
@@ -282,6 +283,7 @@ def main() -> None:
         f"server CPU {cpu:.1f} s: {cpu * 1000 / max(len(every), 1):.1f} ms per request, "
         f"so about {len(every) / max(cpu, 1e-9):.0f} req/s per fully available core"
     )
+    print(f"load average (1 min) {load_before:.1f} before, {os.getloadavg()[0]:.1f} after, on {os.cpu_count()} cores")
     print(f"{'all':24} {percentiles(every)}")
     for kind, values in latencies.items():
         if values:

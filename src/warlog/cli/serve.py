@@ -33,7 +33,7 @@ def serve(
     ] = None,
     max_body: Annotated[int, typer.Option(help="Largest request body accepted, in bytes.", min=1)] = DEFAULT_MAX_BODY,
     workers: Annotated[
-        int, typer.Option(help="Server processes sharing the port (one per core serves the most requests).", min=1)
+        int, typer.Option(help="Server processes sharing the port (to use more than one core).", min=1)
     ] = 1,
 ) -> None:
     """Serve the query API (/api, spec at /api/openapi.json) and the dashboard (/) until interrupted."""
