@@ -9,7 +9,8 @@ ruler marks every known actor and place first and `ner` keeps those spans. The l
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 
 import spacy
 from spacy.language import Language
@@ -40,31 +41,62 @@ def exact_words(pattern: object) -> list[str] | None:
     return words
 
 
+@dataclass(frozen=True)
+class WordPattern:
+    """A name as the ruler's phrase matchers hold it: label, entity id, the attribute compared (LOWER or ORTH)
+    and the attribute's values for its words (spaCy string hashes, the same in every process)."""
+
+    label: str
+    ent_id: str | None
+    attr: str
+    values: tuple[int, ...]
+
+
 class NameRuler(EntityRuler):
     """spaCy's EntityRuler, except that token patterns of exact words (the case-sensitive names: acronyms,
     one-word places) go to a PhraseMatcher on ORTH instead of the token Matcher. The matches are the same; the
-    token Matcher tries each of its thousand patterns at every token, which cost as much as `ner`."""
+    token Matcher tries each of its thousand patterns at every token, which cost as much as `ner`. Every name is
+    kept as a `WordPattern` (`word_patterns`), so a ruler can be rebuilt without making a Doc of each name."""
 
     def __init__(self, nlp: Language, name: str = RULER) -> None:
         super().__init__(nlp, name, phrase_matcher_attr="LOWER", validate=False, overwrite_ents=False)
         self.exact_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.word_patterns: list[WordPattern] = []
+
+    def __len__(self) -> int:
+        return super().__len__() + len(self.word_patterns)
 
     def add_patterns(self, patterns: list) -> None:
-        """Add patterns as EntityRuler does; exact-word token patterns go to the ORTH phrase matcher."""
-        others = []
+        """Add EntityRuler patterns: phrases match on LOWER, exact-word token patterns on ORTH (both with phrase
+        matchers), other token patterns with the token Matcher."""
+        others, words = [], []
         for entry in patterns:
-            words = exact_words(entry["pattern"])
-            if words is None:
+            pattern = entry["pattern"]
+            if isinstance(pattern, str):
+                doc, attr = self.nlp.make_doc(pattern), "LOWER"
+            elif (exact := exact_words(pattern)) is not None:
+                doc, attr = Doc(self.nlp.vocab, words=exact), "ORTH"
+            else:
                 others.append(entry)
                 continue
-            label = entry["label"]
-            if "id" in entry:
-                label = self._create_label(label, entry["id"])
-                self._ent_ids[self.matcher._normalize_key(label)] = (entry["label"], entry["id"])
-            self.token_patterns[label].append(entry["pattern"])
-            self.exact_matcher.add(label, [Doc(self.nlp.vocab, words=words)])
+            values = tuple(int(value) for value in doc.to_array(attr))
+            words.append(WordPattern(entry["label"], entry.get("id") or None, attr, values))
+        self.add_word_patterns(words)
         if others:
             super().add_patterns(others)
+
+    def add_word_patterns(self, patterns: Iterable[WordPattern]) -> None:
+        """Add names already turned into `WordPattern`s (one matcher call per label)."""
+        by_label: dict[tuple[str, str], list[tuple[int, ...]]] = {}
+        for pattern in patterns:
+            label = pattern.label
+            if pattern.ent_id:
+                label = self._create_label(label, pattern.ent_id)
+                self._ent_ids[self.matcher._normalize_key(label)] = (pattern.label, pattern.ent_id)
+            by_label.setdefault((pattern.attr, label), []).append(pattern.values)
+            self.word_patterns.append(pattern)
+        for (attr, label), values in by_label.items():
+            (self.exact_matcher if attr == "ORTH" else self.phrase_matcher).add(label, values)
 
     def match(self, doc: Doc) -> list[tuple[int, int, int]]:
         """Every match of both phrase matchers (and of the token Matcher, for other token patterns), longest
@@ -110,14 +142,18 @@ def index_sentences(doc: Doc) -> Doc:
     return doc
 
 
+def add_name_ruler(nlp: Language, patterns: Sequence[dict] = (), words: Iterable[WordPattern] = ()) -> NameRuler:
+    """Put a `NameRuler` with EntityRuler `patterns` and names already split into `words` before `ner`."""
+    ruler = nlp.add_pipe(NAME_RULER_FACTORY, name=RULER, before="ner")
+    ruler.add_patterns(list(patterns))
+    ruler.add_word_patterns(words)
+    return ruler
+
+
 def build_nlp(patterns: Sequence[dict], model: str = MODEL, disable: Sequence[str] = ()) -> Language:
     """Load `model`, put a `NameRuler` with `patterns` before its `ner` and the sentence index last."""
     nlp = spacy.load(model, disable=list(disable))
     if patterns:
-        ruler = nlp.add_pipe(NAME_RULER_FACTORY, name=RULER, before="ner")
-        # Phrase patterns match on LOWER, so only the tokenizer needs to run over them: without this, spaCy runs
-        # every component before the ruler (tagger, parser...) over each of the thousands of pattern texts.
-        with nlp.select_pipes(enable=[RULER]):
-            ruler.add_patterns(list(patterns))
+        add_name_ruler(nlp, patterns)
     nlp.add_pipe(SENTENCE_INDEX, last=True)
     return nlp

@@ -27,6 +27,7 @@ STATES_FILE = "states.yaml"
 FUZZY_THRESHOLD = 0.9
 FUZZY_MIN_LENGTH = 7
 FUZZY_LENGTH_SLACK = 3
+REGISTRY_CACHE = "actor-registry"
 _ACRONYM_MAX = 6
 _CASE_SENSITIVE_MAX = 3
 _GENERIC_TAIL = re.compile(
@@ -288,6 +289,22 @@ def load_registry(extra_paths: Sequence[str | Path] = ()) -> Registry:
 
 @lru_cache(maxsize=8)
 def _load_registry(extra_paths: tuple[str, ...]) -> Registry:
+    """The registry of the shipped and `extra_paths` files, read back from the disk cache when none of them (nor
+    warlog's code) changed since it was built (see `warlog.extraction.cache`)."""
+    from warlog.extraction.cache import cache_key, files_fingerprint, load_or_build, warlog_fingerprint
+    from warlog.geo.build import cache_dir
+
+    files = (files_fingerprint(Path(path).parent, Path(path).name) for path in extra_paths)
+    key = cache_key([warlog_fingerprint(), *extra_paths, *files])
+    return load_or_build(cache_dir(), REGISTRY_CACHE, key, lambda: _build_registry(extra_paths), _is_registry)
+
+
+def _is_registry(value: object) -> bool:
+    """Whether a value read back from the cache is a `Registry` with the attributes this code gives one."""
+    return isinstance(value, Registry) and vars(value).keys() == vars(Registry([])).keys()
+
+
+def _build_registry(extra_paths: tuple[str, ...]) -> Registry:
     actors: list[Actor] = []
     adjectives: dict[str, str] = {}
     for name in shipped_files():

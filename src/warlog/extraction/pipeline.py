@@ -7,13 +7,17 @@ one `ArticleExtraction` (the article, its events, the aliases it taught) per art
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from itertools import islice
+from pathlib import Path
 
+import spacy
 from spacy.language import Language
 
 from warlog import __version__
 from warlog.extraction.base import DocState, Stage, short_hash
+from warlog.extraction.cache import cache_key, files_fingerprint, load_or_build, warlog_fingerprint
 from warlog.extraction.prefilter import (
     SKIPPED_COMPONENT,
     WHOLE_TEXT,
@@ -22,9 +26,12 @@ from warlog.extraction.prefilter import (
     context_phrases,
     prepare_docs,
 )
+from warlog.nlp import NameRuler, WordPattern
 from warlog.records import Article, ArticleExtraction, Extractor
 
 PIPELINE_NAME = "warlog-rules"
+NAMES_CACHE = "pipeline-names"
+WORD_PATTERN_FIELDS = {field.name for field in fields(WordPattern)}
 
 
 class Pipeline:
@@ -71,23 +78,73 @@ class Pipeline:
         return ArticleExtraction(article=state.article, events=events, learned_aliases=state.learned_aliases)
 
 
+@dataclass(frozen=True)
+class Names:
+    """What the default pipeline builds from the actor registry and the gazetteer: the entity ruler's names,
+    split into words, and the prefilter over the lexicon, weapons and those names."""
+
+    words: tuple[WordPattern, ...]
+    prefilter: Prefilter
+
+    @staticmethod
+    def is_current(value: object) -> bool:
+        """Whether a value read back from the cache is `Names` of the records this code defines."""
+        return (
+            isinstance(value, Names)
+            and isinstance(value.prefilter, Prefilter)
+            and all(vars(word).keys() == WORD_PATTERN_FIELDS for word in value.words)
+        )
+
+
+def build_names(nlp: Language) -> Names:
+    """Build the `Names` of the registry and gazetteer for `nlp`'s tokenizer and lemmatizer."""
+    from warlog.actors.registry import load_registry
+    from warlog.geo.patterns import entity_patterns as place_patterns
+
+    patterns: list[dict] = [*load_registry().entity_patterns(), *place_patterns()]
+    ruler = NameRuler(nlp)
+    ruler.add_patterns(patterns)
+    return Names(tuple(ruler.word_patterns), build_prefilter(nlp, context_phrases(patterns)))
+
+
+def names_key(nlp: Language) -> str:
+    """The cache key of `Names`: every input of `build_names` (see `warlog.extraction.cache`)."""
+    import importlib.metadata
+
+    from warlog.actors.registry import env_paths
+    from warlog.geo.build import fingerprint as gazetteer_fingerprint
+
+    parts = [
+        warlog_fingerprint(),
+        *(files_fingerprint(Path(path).parent, Path(path).name) for path in env_paths()),
+        f"spacy {spacy.__version__}",
+        f"model {nlp.meta.get('lang')}_{nlp.meta.get('name')} {nlp.meta.get('version')}",
+        f"pyahocorasick {importlib.metadata.version('pyahocorasick')}",
+        f"gazetteer {gazetteer_fingerprint()}",
+    ]
+    return cache_key(parts)
+
+
 @lru_cache(maxsize=1)
 def default_pipeline() -> Pipeline:
-    """The shipped rule-based pipeline, built once per process."""
-    from warlog.actors.registry import load_registry
+    """The shipped rule-based pipeline, built once per process; its `Names` come from the disk cache."""
     from warlog.actors.stage import ActorStage
     from warlog.extraction.casualties import CasualtyStage
     from warlog.extraction.classify import Classification
     from warlog.extraction.dates import DateStage
     from warlog.extraction.detect import EventDetection
     from warlog.extraction.modality import Modality
-    from warlog.geo.patterns import entity_patterns as place_patterns
     from warlog.geo.stage import GeocodeStage
     from warlog.extraction.targets import TargetStage
     from warlog.extraction.weapons import WeaponStage
-    from warlog.nlp import build_nlp
+    from warlog.geo.build import cache_dir
+    from warlog.nlp import MODEL, SENTENCE_INDEX, add_name_ruler
 
-    patterns: list[dict] = [*load_registry().entity_patterns(), *place_patterns()]
+    nlp = spacy.load(MODEL)
+    names = load_or_build(cache_dir(), NAMES_CACHE, names_key(nlp), lambda: build_names(nlp), Names.is_current)
+    add_name_ruler(nlp, words=names.words)
+    nlp.add_pipe(SENTENCE_INDEX, last=True)
+    nlp.add_pipe(SKIPPED_COMPONENT, before="parser")
     # Order: EventDetection -> WeaponStage -> Classification -> Modality -> dates, casualties, places, actors.
     stages: list[Stage] = [
         EventDetection(),
@@ -100,6 +157,4 @@ def default_pipeline() -> Pipeline:
         GeocodeStage(),
         ActorStage(),
     ]
-    nlp = build_nlp(patterns)
-    nlp.add_pipe(SKIPPED_COMPONENT, before="parser")
-    return Pipeline(nlp, stages, prefilter=build_prefilter(nlp, context_phrases(patterns)))
+    return Pipeline(nlp, stages, prefilter=names.prefilter)
