@@ -27,8 +27,9 @@ def test_the_tour_runs_and_finds_iran_backed_attacks(tmp_path: Path, monkeypatch
     assert [e.actor1 for e in namespace["events"]] == ["Kata'ib Hezbollah"] and namespace["problems"] == []
     assert namespace["report"].articles == 8 and len(namespace["report"].near_duplicates) == 1
     iran_backed = namespace["iran_backed"]
-    assert set(iran_backed["actor1"]) == {"Kata'ib Hezbollah", "Iran-backed militia"}
+    assert set(iran_backed["actor1"]) == {"Kata'ib Hezbollah", "Iran-backed militia", "Islamic Resistance in Iraq"}
     assert {str(month.date()): count for month, count in namespace["monthly"].items() if count} == {
+        "2024-03-01": 2,  # the Erbil attack, claimed by the Islamic Resistance in Iraq, and its downed drone
         "2024-05-01": 1,
         "2024-07-01": 1,
     }
