@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from warlog.link.config import LinkConfig
 from warlog.link.families import GENERIC, family
@@ -167,7 +168,9 @@ def evidence_words(report: LinkReport) -> frozenset[str]:
     return _words(" ".join(evidence.sentence for evidence in report.event.evidence))
 
 
+@lru_cache(maxsize=16384)
 def _words(value: str) -> frozenset[str]:
+    """Folded content words of a text; remembered, as every pair of a dense block reads each report's again."""
     return frozenset(word for word in re.findall(r"\w+", fold(value)) if word not in STOPWORDS and len(word) > 1)
 
 
