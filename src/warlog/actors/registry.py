@@ -291,11 +291,10 @@ def load_registry(extra_paths: Sequence[str | Path] = ()) -> Registry:
 def _load_registry(extra_paths: tuple[str, ...]) -> Registry:
     """The registry of the shipped and `extra_paths` files, read back from the disk cache when none of them (nor
     warlog's code) changed since it was built (see `warlog.extraction.cache`)."""
-    from warlog.extraction.cache import cache_key, files_fingerprint, load_or_build, warlog_fingerprint
+    from warlog.extraction.cache import cache_key, file_fingerprint, load_or_build, warlog_fingerprint
     from warlog.geo.build import cache_dir
 
-    files = (files_fingerprint(Path(path).parent, Path(path).name) for path in extra_paths)
-    key = cache_key([warlog_fingerprint(), *extra_paths, *files])
+    key = cache_key([warlog_fingerprint(), *map(file_fingerprint, extra_paths)])
     return load_or_build(cache_dir(), REGISTRY_CACHE, key, lambda: _build_registry(extra_paths), _is_registry)
 
 

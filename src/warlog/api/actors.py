@@ -49,6 +49,15 @@ def find_actors(
     ]
 
 
+def search_registry(registry: Registry, query: str, country: str | None, inter: int | None) -> list[Actor]:
+    """Registry actors whose names contain `query`, of `country` and ACLED type `inter` if given; the actors
+    generated for every state only when a query or a country is given."""
+    found = registry.search(query, country=country, inter=inter)
+    if not query and not country:
+        found = [actor for actor in found if actor.kind not in GENERATED_KINDS]
+    return found
+
+
 def _stands_for(registry: Registry, learned: LearnedAlias) -> Actor | None:
     """The registry actor a learned alias stands for (None: a name the registry does not know)."""
     return registry.get(learned.actor_id) if learned.actor_id else None
@@ -70,9 +79,7 @@ def _searched(
 ) -> tuple[list[Actor], list[str]]:
     """Registry actors matching `query`, the actors of learned aliases matching it, and (without filters) the
     names learned aliases stand for that the registry does not know."""
-    found = registry.search(query, country=country, inter=inter)
-    if not query and not country:
-        found = [actor for actor in found if actor.kind not in GENERATED_KINDS]
+    found = search_registry(registry, query, country, inter)
     known, names = {actor.id for actor in found}, {}
     for lesson in (alias for alias in learned if alias.matches(query)):
         actor = _stands_for(registry, lesson)

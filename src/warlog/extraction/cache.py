@@ -42,6 +42,15 @@ def files_fingerprint(root: Path, pattern: str) -> str:
     return digest.hexdigest()
 
 
+def file_fingerprint(path: str | Path) -> str:
+    """A digest of one file's path and bytes; a missing file counts as missing."""
+    file = Path(path)
+    digest = hashlib.sha256(str(file).encode())
+    if file.is_file():
+        digest.update(file.read_bytes())
+    return digest.hexdigest()
+
+
 @lru_cache(maxsize=1)
 def warlog_fingerprint() -> str:
     """A digest of warlog's code and data files, and of the Python version (pickles depend on both)."""
@@ -63,9 +72,7 @@ def load_or_build(directory: Path, name: str, key: str, build: Callable[[], T], 
             value = pickle.load(handle)
         if check(value):
             return value
-    except FileNotFoundError:
-        pass
-    except UNREADABLE:
+    except UNREADABLE:  # missing (FileNotFoundError is an OSError), damaged or foreign: rebuilt below
         pass
     value = build()
     _store(directory, name, path, value)

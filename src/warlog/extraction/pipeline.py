@@ -10,14 +10,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from itertools import islice
-from pathlib import Path
 
 import spacy
 from spacy.language import Language
 
 from warlog import __version__
 from warlog.extraction.base import DocState, Stage, short_hash
-from warlog.extraction.cache import cache_key, files_fingerprint, load_or_build, warlog_fingerprint
+from warlog.extraction.cache import cache_key, file_fingerprint, load_or_build, warlog_fingerprint
 from warlog.extraction.prefilter import (
     SKIPPED_COMPONENT,
     WHOLE_TEXT,
@@ -116,7 +115,7 @@ def names_key(nlp: Language) -> str:
 
     parts = [
         warlog_fingerprint(),
-        *(files_fingerprint(Path(path).parent, Path(path).name) for path in env_paths()),
+        *map(file_fingerprint, env_paths()),
         f"spacy {spacy.__version__}",
         f"model {nlp.meta.get('lang')}_{nlp.meta.get('name')} {nlp.meta.get('version')}",
         f"pyahocorasick {importlib.metadata.version('pyahocorasick')}",

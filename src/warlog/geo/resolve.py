@@ -85,17 +85,19 @@ def _generic_word(doc: Doc, span: Span) -> str | None:
 def _strip_span(span: Span, keep_generic: bool = False) -> Span:
     """The name inside a span: without a leading 'the', trailing punctuation or (unless `keep_generic`) a
     trailing generic word."""
-    start, end = span.start, span.end
-    doc = span.doc
+    doc, start, end = span.doc, span.start, span.end
     if doc[start].lower_ == "the" and end - start > 1:
         start += 1
-    while end - start > 1 and doc[end - 1].is_punct:
-        end -= 1
+    end = _without_trailing_punct(doc, start, end)
     if not keep_generic and end - start > 1 and doc[end - 1].lower_ in ADMIN_WORDS | TOWN_WORDS:
-        end -= 1
+        end = _without_trailing_punct(doc, start, end - 1)
+    return doc[start:end]
+
+
+def _without_trailing_punct(doc: Doc, start: int, end: int) -> int:
     while end - start > 1 and doc[end - 1].is_punct:
         end -= 1
-    return doc[start:end]
+    return end
 
 
 def _readings(span: Span) -> list[Span]:
@@ -195,7 +197,7 @@ def _mention(doc: Doc, spans: list[Span], label: str, gazetteer: Gazetteer) -> M
     if label in PLACE_LABELS and _is_modifier(spans[-1]):
         label = "NORP"
     spans = [*spans, *(s for s in map(_without_facility_words, spans) if s is not None)]
-    for span, name in ((span, name) for span in spans for name in _readings(span)):
+    for span, name in ((whole, name) for whole in spans for name in _readings(whole)):
         key = place_key(name.text)
         from_pattern = span.ent_id_.startswith("place:")
         kind = "GENERIC" if key in GENERIC_NAMES and not from_pattern else label

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from warlog.extraction.cache import cache_key, files_fingerprint, load_or_build
+from warlog.extraction.cache import cache_key, file_fingerprint, files_fingerprint, load_or_build
 
 
 class Builds:
@@ -46,6 +46,17 @@ def test_a_changed_data_file_gives_a_new_key_and_a_rebuild(tmp_path: Path) -> No
     load_or_build(cache, "names", before, build, is_built)
     assert load_or_build(cache, "names", after, build, is_built) == {"built": 2}
     assert build.calls == 2
+
+
+def test_a_user_file_is_fingerprinted_by_its_own_path_and_bytes(tmp_path: Path) -> None:
+    mine = tmp_path / "mine.yaml"
+    missing = file_fingerprint(mine)
+    mine.write_text("version: 1\n", encoding="utf-8")
+    first = file_fingerprint(mine)
+    (tmp_path / "neighbour.yaml").write_text("other", encoding="utf-8")
+    assert file_fingerprint(mine) == first != missing
+    mine.write_text("version: 2\n", encoding="utf-8")
+    assert file_fingerprint(mine) != first
 
 
 def test_only_the_newest_files_of_other_keys_are_kept(tmp_path: Path) -> None:

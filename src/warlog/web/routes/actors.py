@@ -9,7 +9,7 @@ from fastapi import APIRouter, HTTPException, Path, Query, Request
 
 from warlog.actors.model import Actor
 from warlog.actors.registry import Registry, RegistryError
-from warlog.api.actors import GENERATED_KINDS
+from warlog.api.actors import search_registry
 from warlog.store.events import EventRepository
 from warlog.store.records import ReportFilter
 from warlog.web.auth import ReadAccess, WriteAccess
@@ -52,10 +52,7 @@ def list_actors(
     limit: PageSize = 50,
 ):
     """Registry actors whose names contain `q`, by id; state actors generated per country only with q or country."""
-    found = registry.search(q or "", country=country, inter=type)
-    if not q and not country:
-        found = [actor for actor in found if actor.kind not in GENERATED_KINDS]
-    found.sort(key=lambda actor: actor.id)
+    found = sorted(search_registry(registry, q or "", country, type), key=lambda actor: actor.id)
     items = [actor_info(actor, registry) for actor in found[offset : offset + limit]]
     return ActorPage(total=len(found), offset=offset, limit=limit, items=items)
 
