@@ -7,14 +7,21 @@ committed whole or not at all, so a crash leaves the database consistent, and re
 adds nothing new (every stored article is found again by its content hash or canonical URL). When another
 ingest commits the same articles first, a batch's commit breaks a unique constraint: the batch is planned
 again against what is stored now (those articles become duplicates) and committed, without re-extracting.
+
+While one batch is committed and linked, the next one is already being extracted (with an extractor that can
+start work ahead, `ParallelExtractor`): the articles its plan will most likely keep are sent to the workers first.
+The plan itself is still made after the commit, so the result is the same; an article the plan drops was only
+extracted in vain, and one it keeps that was not sent ahead is extracted then.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
+from typing import Protocol, runtime_checkable
 
 from sqlalchemy.exc import IntegrityError
 
@@ -25,6 +32,7 @@ from warlog.store.linking import EventLinker
 
 Extractor = Callable[[Iterable[Article]], Iterator[ArticleExtraction]]
 """The extraction core's shape: one `ArticleExtraction` per article, in input order (`extract_articles`)."""
+Wait = Callable[[], list[ArticleExtraction]]
 DEFAULT_BATCH_SIZE = 32
 CONFLICT_RETRIES = 3
 
@@ -78,6 +86,42 @@ class _Planned:
     near_duplicate_of: tuple[str, int] | None
 
 
+@runtime_checkable
+class AheadExtractor(Protocol):
+    """An extractor that can start a batch ahead (`ParallelExtractor`): `submit` returns the call that waits."""
+
+    def submit(self, articles: list[Article]) -> Wait: ...
+
+
+class _Started:
+    """Extractions started before they are needed, by article (object identity; dropped with their batch)."""
+
+    def __init__(self, extractor: Extractor | AheadExtractor) -> None:
+        self._submit: Callable[[list[Article]], Wait] = (
+            extractor.submit
+            if isinstance(extractor, AheadExtractor)
+            else lambda articles: lambda: list(extractor(articles))
+        )
+        self._waiting: dict[int, tuple[Wait, int]] = {}
+
+    def start(self, articles: list[Article]) -> None:
+        """Start extracting those of `articles` not started yet."""
+        articles = [article for article in articles if id(article) not in self._waiting]
+        if articles:
+            wait = functools.cache(self._submit(articles))
+            self._waiting.update((id(article), (wait, n)) for n, article in enumerate(articles))
+
+    def take(self, articles: list[Article]) -> list[ArticleExtraction]:
+        """The extractions of `articles`, in order (waiting for them, starting any not started)."""
+        self.start(articles)
+        return [wait()[n] for wait, n in (self._waiting.pop(id(article)) for article in articles)]
+
+    def drop(self, articles: Iterable[Article]) -> None:
+        """Forget what was started for `articles` and not taken."""
+        for article in articles:
+            self._waiting.pop(id(article), None)
+
+
 def _default_extractor(articles: Iterable[Article]) -> Iterator[ArticleExtraction]:
     from warlog.extraction import extract_articles
 
@@ -88,7 +132,10 @@ class IngestService:
     """Ingest articles and their events; near-duplicates are stored and linked, not re-extracted."""
 
     def __init__(
-        self, database: Database, extractor: Extractor = _default_extractor, batch_size: int = DEFAULT_BATCH_SIZE
+        self,
+        database: Database,
+        extractor: Extractor | AheadExtractor = _default_extractor,
+        batch_size: int = DEFAULT_BATCH_SIZE,
     ) -> None:
         self.database = database
         self.extractor = extractor
@@ -98,33 +145,49 @@ class IngestService:
         """Store `articles` and their events; `on_batch(n)` is called after each committed batch of n articles."""
         report = IngestReport()
         index = self._load_index()
+        started = _Started(self.extractor)
         iterator = iter(articles)
-        while batch := list(islice(iterator, self.batch_size)):
-            report.add(self._ingest_batch(batch, index))
+        batch = list(islice(iterator, self.batch_size))
+        while batch:
+            try:
+                upcoming = list(islice(iterator, self.batch_size))
+            except Exception:  # a reader failed: what was read before it is still stored, then the error goes up
+                report.add(self._ingest_batch(batch, index, started, []))
+                raise
+            report.add(self._ingest_batch(batch, index, started, upcoming))
             if on_batch is not None:
                 on_batch(len(batch))
+            batch = upcoming
         return report
 
-    def _ingest_batch(self, batch: list[Article], index: dedup.NearDuplicateIndex) -> IngestReport:
-        """Plan, extract and commit one batch; if a concurrent ingest stored some of its articles first, plan
-        it again (they are duplicates now) and commit what is left. Each article is extracted once."""
+    def _ingest_batch(
+        self, batch: list[Article], index: dedup.NearDuplicateIndex, started: _Started, upcoming: list[Article]
+    ) -> IngestReport:
+        """Plan, extract and commit one batch, starting the `upcoming` one's extraction before the commit; if a
+        concurrent ingest stored some of its articles first, plan it again (they are duplicates now) and commit
+        what is left. Each article is extracted once."""
         extracted: dict[int, ArticleExtraction] = {}
         conflicts = 0
-        while True:
-            outcome = IngestReport()
-            planned = self._plan(batch, index, outcome)
-            new = [plan.article for plan in planned if plan.near_duplicate_of is None]
-            todo = [article for article in new if id(article) not in extracted]
-            for article, result in zip(todo, self.extractor(todo), strict=True):
-                extracted[id(article)] = result
-            try:
-                self._store(planned, [extracted[id(article)] for article in new], index, outcome)
-            except IntegrityError:
-                conflicts += 1
-                if conflicts > CONFLICT_RETRIES:
-                    raise
-                continue
-            return outcome
+        try:
+            while True:
+                outcome = IngestReport()
+                planned = self._plan(batch, index, outcome)
+                new = [plan.article for plan in planned if plan.near_duplicate_of is None]
+                todo = [article for article in new if id(article) not in extracted]
+                started.start(todo)
+                if upcoming and not conflicts:
+                    started.start(self._likely_new(upcoming, index))
+                extracted.update(zip(map(id, todo), started.take(todo), strict=True))
+                try:
+                    self._store(planned, [extracted[id(article)] for article in new], index, outcome)
+                except IntegrityError:
+                    conflicts += 1
+                    if conflicts > CONFLICT_RETRIES:
+                        raise
+                    continue
+                return outcome
+        finally:
+            started.drop(batch)
 
     def _load_index(self) -> dedup.NearDuplicateIndex:
         index = dedup.NearDuplicateIndex.empty()
@@ -141,9 +204,7 @@ class IngestService:
             articles = ArticleRepository(session)
             for article in batch:
                 content_hash, url_hash = dedup.content_hash(article.text), dedup.url_hash(article.url)
-                original = seen.get(content_hash) or (seen.get(url_hash) if url_hash else None)
-                if original is None and (stored := articles.find_duplicate(content_hash, url_hash)):
-                    original = stored.article.doc_id
+                original = _copied(content_hash, url_hash, seen, articles)
                 if original is not None:
                     report.duplicates.append(Duplicate(article.doc_id, original))
                     continue
@@ -156,10 +217,23 @@ class IngestService:
                     report.near_duplicates.append(NearDuplicate(article.doc_id, original))
                 index.add(("batch", len(planned)), signature)
                 planned.append(_Planned(article, content_hash, url_hash, signature, near))
-                seen[content_hash] = article.doc_id
-                if url_hash:
-                    seen[url_hash] = article.doc_id
+                _remember(seen, content_hash, url_hash, article.doc_id)
         return planned
+
+    def _likely_new(self, batch: list[Article], index: dedup.NearDuplicateIndex) -> list[Article]:
+        """The articles of a coming batch that its plan will extract if nothing is stored before then: copies of
+        none before them, near-copies of none indexed now. Nothing is recorded (`_plan` decides for good)."""
+        likely: list[Article] = []
+        seen: dict[str, str] = {}
+        with self.database.transaction() as session:
+            articles = ArticleRepository(session)
+            for article in batch:
+                content_hash, url_hash = dedup.content_hash(article.text), dedup.url_hash(article.url)
+                if _copied(content_hash, url_hash, seen, articles) is None:
+                    if index.closest(dedup.minhash(article.text)) is None:
+                        likely.append(article)
+                    _remember(seen, content_hash, url_hash, article.doc_id)
+        return likely
 
     def _store(
         self,
@@ -205,3 +279,17 @@ class IngestService:
         report.articles += stored_articles
         report.reports += stored_reports
         report.learned_aliases += stored_aliases
+
+
+def _copied(content_hash: str, url_hash: str | None, seen: dict[str, str], articles: ArticleRepository) -> str | None:
+    """The doc id of the article with this text or canonical URL: earlier in the batch (`seen`), or stored."""
+    original = seen.get(content_hash) or (seen.get(url_hash) if url_hash else None)
+    if original is None and (stored := articles.find_duplicate(content_hash, url_hash)):
+        original = stored.article.doc_id
+    return original
+
+
+def _remember(seen: dict[str, str], content_hash: str, url_hash: str | None, doc_id: str) -> None:
+    seen[content_hash] = doc_id
+    if url_hash:
+        seen[url_hash] = doc_id

@@ -12,7 +12,9 @@ database: workers never open one, and SQLite is never contended.
 
 The models load once per worker process (the pool's initializer for local processes, a warm-up call on Dask workers,
 and `default_pipeline`'s per-process cache in every case); the gazetteer and actor registry load lazily there.
-Small inputs (one chunk, no scheduler) run in the calling process: starting workers would cost more than it saves.
+Small inputs (one chunk, no scheduler, no worker started yet) run in the calling process: starting workers
+would cost more than it saves. `ParallelExtractor.submit` starts a batch and returns the call that waits for it,
+so that `warlog ingest` commits one batch while the workers extract the next.
 """
 
 from __future__ import annotations
@@ -35,7 +37,6 @@ IN_FLIGHT_PER_WORKER = 2
 LOCAL_SCHEDULER = "local"
 CONNECT_TIMEOUT_S = 20
 PARENT_POLL_S = 1.0
-
 
 
 class SchedulerUnavailable(RuntimeError):
@@ -101,11 +102,11 @@ class ParallelExtractor(AbstractContextManager["ParallelExtractor"]):
         self._submit: Submit | None = None
 
     def __call__(self, articles: Iterable[Article]) -> Iterator[Any]:
-        """The records of `articles`, in input order."""
+        """The records of `articles`, in input order, with at most a few chunks per worker in flight."""
         iterator = iter(articles)
         first = list(islice(iterator, self.chunk_size))
         second = list(islice(iterator, self.chunk_size))
-        if self.scheduler is None and (self.workers == 1 or not second):
+        if self._in_process(more_than_one_chunk=bool(second)):
             from warlog.extraction import extract_articles
 
             yield from extract_articles(chain(first, second, iterator))
@@ -121,6 +122,21 @@ class ParallelExtractor(AbstractContextManager["ParallelExtractor"]):
         while pending:
             yield from pending.popleft().result()
 
+    def submit(self, articles: list[Article]) -> Callable[[], list[Any]]:
+        """Start extracting `articles` now and return the call that waits for their records (in input order),
+        so that the caller can work meanwhile. In this process, the extraction runs when that call is made."""
+        if self._in_process(more_than_one_chunk=len(articles) > self.chunk_size):
+            return lambda: list(self(articles))
+        submit = self._start()
+        futures = [submit(chunk) for chunk in _chunks_from([], iter(articles), self.chunk_size)]
+        return lambda: [record for future in futures for record in future.result()]
+
+    def _in_process(self, more_than_one_chunk: bool) -> bool:
+        """Whether to extract in this process: one worker, or one chunk while no worker has started yet."""
+        if self.scheduler is not None:
+            return False
+        return self.workers == 1 or (not more_than_one_chunk and self._submit is None)
+
     def _start(self) -> Submit:
         if self._submit is None:
             self._submit = self._dask() if self.scheduler is not None else self._processes()
@@ -128,9 +144,9 @@ class ParallelExtractor(AbstractContextManager["ParallelExtractor"]):
 
     def _processes(self) -> Submit:
         context = multiprocessing.get_context("spawn")
-        pool = self._stack.enter_context(
-            ProcessPoolExecutor(max_workers=self.workers, mp_context=context, initializer=start_worker)
-        )
+        pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context, initializer=start_worker)
+        # Closing drops chunks that were started ahead and are no longer wanted (an ingest that failed).
+        self._stack.callback(pool.shutdown, wait=True, cancel_futures=True)
         return lambda chunk: pool.submit(extract_chunk, chunk)
 
     def _dask(self) -> Submit:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 import pytest
 
@@ -113,3 +113,72 @@ def test_articles_another_ingest_committed_first_become_duplicates_not_an_error(
     assert (report.articles, report.reports) == (1, 1)
     assert counts(database) == (3, 3)
     assert extracted == ["c0", "c1", "c2"]
+
+
+class StartsAhead:
+    """A real extractor that can start a batch before it is needed, as `ParallelExtractor` does; it logs when
+    each batch is started and waited for."""
+
+    def __init__(self, log: list[tuple[str, list[str]]]) -> None:
+        self.log = log
+
+    def __call__(self, articles: Iterable[Article]) -> Iterator[ArticleExtraction]:
+        return one_event_each(articles)
+
+    def submit(self, articles: list[Article]) -> Callable[[], list[ArticleExtraction]]:
+        ids = [article.doc_id for article in articles]
+        self.log.append(("start", ids))
+
+        def wait() -> list[ArticleExtraction]:
+            self.log.append(("wait", ids))
+            return list(one_event_each(articles))
+
+        return wait
+
+
+def distinct_articles(prefix: str, count: int) -> list[Article]:
+    return [
+        Article(
+            doc_id=f"{prefix}{i}",
+            text=f"Distinct report {prefix}{i}: " + " ".join(f"{prefix}{i}z{j}" for j in range(30)),
+        )
+        for i in range(count)
+    ]
+
+
+def test_the_next_batch_is_extracted_while_the_current_one_is_committed(database: Database) -> None:
+    log: list[tuple[str, list[str]]] = []
+    service = IngestService(database, extractor=StartsAhead(log), batch_size=2)
+    service.ingest(distinct_articles("e", 5), on_batch=lambda n: log.append(("committed", [str(n)])))
+    assert log == [
+        ("start", ["e0", "e1"]),
+        ("start", ["e2", "e3"]),
+        ("wait", ["e0", "e1"]),
+        ("committed", ["2"]),
+        ("start", ["e4"]),
+        ("wait", ["e2", "e3"]),
+        ("committed", ["2"]),
+        ("wait", ["e4"]),
+        ("committed", ["1"]),
+    ]
+    assert counts(database) == (5, 5)
+
+
+def test_copies_of_stored_or_earlier_articles_are_not_extracted_ahead(database: Database) -> None:
+    articles = distinct_articles("f", 3)
+    IngestService(database, extractor=one_event_each).ingest(articles[:2])
+    log: list[tuple[str, list[str]]] = []
+    copy_of_new = Article(doc_id="f2-copy", text=articles[2].text)
+    IngestService(database, extractor=StartsAhead(log), batch_size=2).ingest([*articles, copy_of_new])
+    assert log == [("start", ["f2"]), ("wait", ["f2"])]
+    assert counts(database) == (3, 3)
+
+
+def test_a_reader_failing_after_a_full_batch_still_stores_that_batch(database: Database) -> None:
+    def read() -> Iterator[Article]:
+        yield from distinct_articles("g", 3)
+        raise OSError("the feed broke off")
+
+    with pytest.raises(OSError, match="broke off"):
+        IngestService(database, extractor=StartsAhead([]), batch_size=2).ingest(read())
+    assert counts(database) == (2, 2)
