@@ -17,9 +17,7 @@ from warlog.extraction.taxonomy import taxonomy
 from warlog.knowledge import KnowledgeError, load_data
 
 TRIGGERS_FILE = "triggers.yaml"
-FAMILIES = frozenset(
-    {"conflict", "arrest", "agreement", "organisation", "crime", "disaster", "attribution", "support"}
-)
+FAMILIES = frozenset({"conflict", "arrest", "agreement", "organisation", "crime", "disaster", "attribution", "support"})
 GAP_WORDS = 2
 DEFENCE_PREFIXES = frozenset({"anti", "counter"})
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
@@ -73,9 +71,10 @@ def cue_groups(hits: list[Hit]) -> set[str]:
 
 @dataclass(frozen=True)
 class Lexicon:
-    """All entries, by key."""
+    """All entries, by key, and the context group each named-entity label stands for as a doer or target."""
 
     entries: dict[str, LexiconEntry] = field(default_factory=dict)
+    entity_groups: dict[str, str] = field(default_factory=dict)
 
 
 def _votes(raw: dict | None, where: str) -> tuple[tuple[str, float], ...]:
@@ -115,7 +114,8 @@ def lexicon() -> Lexicon:
     cited = {source["id"] for source in data["sources"]}
     if unknown := {entry.source for entry in entries} - cited:
         raise KnowledgeError(f"{TRIGGERS_FILE}: entries cite sources not listed under 'sources': {sorted(unknown)}")
-    return Lexicon(entries={entry.key: entry for entry in entries})
+    groups = {str(label): str(group) for label, group in (data.get("entity_groups") or {}).items()}
+    return Lexicon(entries={entry.key: entry for entry in entries}, entity_groups=groups)
 
 
 def _token_patterns(entry: LexiconEntry) -> list[list[dict]]:

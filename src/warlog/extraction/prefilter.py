@@ -45,13 +45,15 @@ CONTEXT = 0
 @dataclass
 class Terms:
     """Automaton keys with what each stands for, and what the prefilter knows of each lexicon entry: its word
-    ids (all must be in a sentence), its cue group, and when it can be a trigger (see `trigger_conditions`)."""
+    ids (all must be in a sentence), its cue group, and when it can be a trigger (see `trigger_conditions`);
+    and the groups a name may stand for as a doer or target (the lexicon's `entity_groups`)."""
 
     keys: dict[str, set[int]] = field(default_factory=dict)
     entry_words: dict[str, tuple[int, ...]] = field(default_factory=dict)
     groups: dict[str, str] = field(default_factory=dict)
     conditions: dict[str, frozenset[str] | None] = field(default_factory=dict)
     ids: dict[tuple[str, int], int] = field(default_factory=dict)
+    name_groups: frozenset[str] = frozenset()
 
     def word_id(self, entry: str, position: int) -> int:
         return self.ids.setdefault((entry, position), len(self.ids) + 1)
@@ -116,6 +118,7 @@ class Prefilter:
         self.groups = terms.groups
         self.conditions = terms.conditions
         self.word_entry = {word: entry for (entry, _position), word in terms.ids.items()}
+        self.name_roles = frozenset(f"{role}:{group}" for group in terms.name_groups for role in ("agent", "patient"))
         self.meanings: list[tuple[int, frozenset[int]]] = []
         self.automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
         for key, meanings in terms.keys.items():
@@ -164,11 +167,13 @@ class Prefilter:
     def _can_trigger(self, words: set[int]) -> bool:
         """Whether a sentence with these words may hold a trigger: a lexicon entry all of whose words are there
         (a lone "on" of "set * on fire" is none) and whose vote is high enough, alone or with the sentence's cue
-        groups (also as the trigger's agent or patient)."""
+        groups (also as the trigger's agent or patient; a name in the sentence may stand for a group there)."""
         candidates = {self.word_entry[word] for word in words if word != CONTEXT}
         entries = [entry for entry in candidates if self.entry_words[entry] <= words]
         groups = {self.groups[entry] for entry in entries if entry in self.groups}
         present = groups | {f"{role}:{group}" for group in groups for role in ("agent", "patient")}
+        if CONTEXT in words:
+            present |= self.name_roles
         for entry in entries:
             condition = self.conditions[entry]
             if condition is not None and (not condition or condition & present):
@@ -235,7 +240,9 @@ def surface_forms(word: str, rules: dict[str, Sequence[Sequence[str]]], exceptio
 
 
 def _add_lexicon(
-    terms: Terms, entries: Iterable[LexiconEntry], rules: dict[str, Sequence[Sequence[str]]],
+    terms: Terms,
+    entries: Iterable[LexiconEntry],
+    rules: dict[str, Sequence[Sequence[str]]],
     exceptions: dict[str, set[str]],
 ) -> None:
     for entry in entries:
@@ -277,7 +284,7 @@ def lemmatizer_tables(nlp: Language) -> tuple[dict[str, Sequence[Sequence[str]]]
 def build_prefilter(nlp: Language, context_phrases: Iterable[str], context: int = CONTEXT_SENTENCES) -> Prefilter:
     """A prefilter for `nlp`'s lemmatizer over the trigger lexicon, plus `context_phrases` (weapons, names)."""
     rules, exceptions = lemmatizer_tables(nlp)
-    terms = Terms()
+    terms = Terms(name_groups=frozenset(lexicon().entity_groups.values()))
     _add_lexicon(terms, lexicon().entries.values(), rules, exceptions)
     _add_context(terms, context_phrases)
     return Prefilter(terms, context)
@@ -295,7 +302,9 @@ def context_phrases(ruler_patterns: Iterable[dict]) -> list[str]:
 
     weapons = [pattern for entry in weapon_entries().values() for pattern in entry.patterns]
     names = [
-        pattern["pattern"] if isinstance(pattern["pattern"], str) else " ".join(_token_text(t) for t in pattern["pattern"])
+        pattern["pattern"]
+        if isinstance(pattern["pattern"], str)
+        else " ".join(_token_text(t) for t in pattern["pattern"])
         for pattern in ruler_patterns
     ]
     return list(dict.fromkeys([*weapons, *names]))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from warlog.extraction.lexicon import TIME_ENTITIES, Hit
+from warlog.extraction.lexicon import TIME_ENTITIES, Hit, lexicon
 
 PATIENT_PREPOSITIONS = frozenset({"on", "against", "at", "of", "targeting", "toward", "towards", "into"})
 VERBAL = frozenset({"VERB", "AUX"})
@@ -52,11 +52,16 @@ def phrase_tokens(head: Token | None) -> set[int]:
 
 
 def role_groups(hit: Hit, cues: list[Hit]) -> set[str]:
-    """Context groups of the cues in the trigger's agent ("agent:state") and patient ("patient:place")."""
-    roles = {"agent": phrase_tokens(agent_of(hit.head)), "patient": phrase_tokens(patient_of(hit.head))}
-    return {
-        f"{role}:{cue.entry.group}"
-        for role, tokens in roles.items()
-        for cue in cues
-        if cue.entry.group and cue.span.start in tokens
+    """Context groups of the cues in the trigger's agent ("agent:state") and patient ("patient:place"), and of
+    a named entity heading either (`entity_groups` of the lexicon: "France recalled..." gives agent:diplomacy)."""
+    heads = {"agent": agent_of(hit.head), "patient": patient_of(hit.head)}
+    entity_groups = lexicon().entity_groups
+    found = {
+        f"{role}:{entity_groups[head.ent_type_]}"
+        for role, head in heads.items()
+        if head is not None and head.ent_type_ in entity_groups
     }
+    for role, head in heads.items():
+        tokens = phrase_tokens(head)
+        found.update(f"{role}:{cue.entry.group}" for cue in cues if cue.entry.group and cue.span.start in tokens)
+    return found

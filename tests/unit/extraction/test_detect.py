@@ -99,3 +99,18 @@ def test_a_motive_far_up_the_parse_makes_one_background_event(nlp: Language) -> 
 def test_a_trigger_word_describing_a_thing_is_no_event(nlp: Language) -> None:
     drafts = detect(nlp, "Four attack helicopters and armoured fighting vehicles paraded through the capital.")
     assert drafts == []
+
+
+@pytest.mark.parametrize(
+    ("text", "families"),
+    [
+        ("Doctors urged parents to vaccinate their children before the winter.", []),
+        ("The clinic will stay open late to meet demand.", []),
+        ("The foreign minister urged both sides to show restraint.", ["agreement"]),
+        ("France recalled its ambassador on Monday.", ["agreement"]),
+    ],
+)
+def test_an_everyday_verb_is_diplomacy_only_when_an_envoy_or_a_state_does_it(
+    nlp: Language, text: str, families: list[str]
+) -> None:
+    assert [draft.family for draft in detect(nlp, text)] == families

@@ -107,3 +107,11 @@ def test_blanked_runs_become_sentences_of_their_own_so_kept_sentences_keep_their
     assert [t.idx for t in doc if not t.is_space and t.idx >= trigger_start][:5] == [
         t.idx for t in full if t.idx >= trigger_start
     ][:5]
+
+
+def test_an_everyday_verb_keeps_a_sentence_only_when_a_diplomat_or_a_named_state_can_be_its_doer(
+    prefilter: Prefilter,
+) -> None:
+    assert not prefilter.relevance(f"{LEAD} Doctors urged parents to vaccinate their children.").relevant
+    assert prefilter.relevance(f"{LEAD} The foreign minister urged both sides to show restraint.").relevant
+    assert prefilter.relevance(f"{LEAD} The Guardians of the Valley condemned the vote.").relevant
