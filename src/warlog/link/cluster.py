@@ -4,17 +4,24 @@ Manual `merge` overrides join reports first. Then linked pairs are taken best sc
 key) and their two groups merge only if no pair across them is vetoed (different place, date or attack
 type, or split by hand). The result depends only on the set of reports, never on the order they came in,
 so re-ingesting or ingesting in another order gives the same events.
+
+Two groups only ever merge along a linked candidate pair or a manual merge, and a veto only matters
+between two groups about to merge. So the clusters of the reports are the clusters of each connected
+component of that graph taken alone (the pairs of a component keep their order): `Linking.component`
+finds the components that some reports are in, and `Linking.clusters` clusters those alone, which is how
+new reports are linked without re-clustering the stored events they cannot reach.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from warlog.link.blocking import candidate_pairs
+from warlog.link.blocking import Blocks
 from warlog.link.config import LinkConfig
+from warlog.link.features import profile
 from warlog.link.records import LinkDecision, LinkReport, Override
-from warlog.link.scoring import decide
+from warlog.link.scoring import judge
 
 
 @dataclass(frozen=True)
@@ -25,55 +32,87 @@ class Cluster:
     decisions: tuple[LinkDecision, ...]
 
 
-class _Decisions:
-    """Pairwise decisions, computed once per pair on demand."""
+class Linking:
+    """Reports sorted by key, with their profiles, blocks and overrides; pairwise decisions are made once per
+    pair, on demand."""
 
-    def __init__(self, reports: Sequence[LinkReport], config: LinkConfig, overrides: Iterable[Override]) -> None:
-        self.reports, self.config = reports, config
-        self.overrides = {frozenset((o.a, o.b)): o.kind for o in overrides}
-        self.found: dict[tuple[int, int], LinkDecision] = {}
+    def __init__(self, reports: Iterable[LinkReport], config: LinkConfig, overrides: Iterable[Override] = ()) -> None:
+        self.reports = sorted({report.key: report for report in reports}.values(), key=lambda report: report.key)
+        self.config, self.linker = config, config.id
+        self.position = {report.key: index for index, report in enumerate(self.reports)}
+        self.profiles = [profile(report, config) for report in self.reports]
+        self.blocks = Blocks(self.profiles, config)
+        given = [o for o in overrides if o.a in self.position and o.b in self.position]
+        self._kinds = {frozenset((o.a, o.b)): o.kind for o in given}
+        self.overrides = sorted(given, key=lambda o: (o.a, o.b))
+        self._found: dict[tuple[int, int], LinkDecision] = {}
 
-    def get(self, i: int, j: int) -> LinkDecision:
+    def decision(self, i: int, j: int) -> LinkDecision:
         pair = (min(i, j), max(i, j))
-        if pair not in self.found:
-            a, b = self.reports[pair[0]], self.reports[pair[1]]
-            self.found[pair] = decide(a, b, self.config, self.overrides.get(frozenset((a.key, b.key))))
-        return self.found[pair]
+        if pair not in self._found:
+            a, b = self.profiles[pair[0]], self.profiles[pair[1]]
+            kind = self._kinds.get(frozenset((a.report.key, b.report.key)))
+            self._found[pair] = judge(a, b, self.config, self.linker, kind)
+        return self._found[pair]
+
+    def component(self, keys: Iterable[str], together: Iterable[Iterable[str]] = ()) -> set[int]:
+        """Positions of the reports connected to `keys` by linked candidate pairs and manual merges.
+
+        `together` are groups of keys known to lie in one component (the stored events): reaching one key
+        of a group reaches the others without deciding the pairs between them."""
+        groups = [[self.position[key] for key in group if key in self.position] for group in together]
+        group_of = {index: group for group in groups for index in group}
+        merged: dict[int, list[int]] = {}
+        for o in self.overrides:
+            if o.kind == "merge":
+                i, j = self.position[o.a], self.position[o.b]
+                merged.setdefault(i, []).append(j)
+                merged.setdefault(j, []).append(i)
+        todo = [self.position[key] for key in keys if key in self.position]
+        reached = set(todo)
+        while todo:
+            index = todo.pop()
+            found = [*group_of.get(index, ()), *merged.get(index, ())]
+            found += [other for other in self.blocks.partners(index) - reached if self.decision(index, other).linked]
+            fresh = set(found) - reached
+            reached |= fresh
+            todo.extend(fresh)
+        return reached
+
+    def clusters(self, among: Iterable[int] | None = None) -> list[Cluster]:
+        """The clusters of all reports, or of those `among` (which must be whole components), by first key."""
+        chosen = set(range(len(self.reports)) if among is None else among)
+        group = {index: index for index in chosen}
+        members: dict[int, set[int]] = {index: {index} for index in chosen}
+
+        def join(i: int, j: int) -> None:
+            keep, gone = sorted((group[i], group[j]))
+            for index in members.pop(gone):
+                group[index] = keep
+                members[keep].add(index)
+
+        for override in self.overrides:
+            i, j = self.position[override.a], self.position[override.b]
+            if override.kind == "merge" and i in chosen and group[i] != group[j]:
+                join(i, j)
+        linked = [self.decision(i, j) for i, j in sorted(self.blocks.pairs(chosen))]
+        linked = sorted((d for d in linked if d.linked), key=lambda d: (-d.score, d.a, d.b))
+        for decision in linked:
+            i, j = self.position[decision.a], self.position[decision.b]
+            if group[i] == group[j]:
+                continue
+            if not any(self.decision(x, y).vetoed for x in members[group[i]] for y in members[group[j]]):
+                join(i, j)
+        clusters = []
+        for root in sorted(members):
+            indices = sorted(members[root])
+            pair_decisions = tuple(self.decision(x, y) for n, x in enumerate(indices) for y in indices[n + 1 :])
+            clusters.append(Cluster(tuple(self.reports[index] for index in indices), pair_decisions))
+        return clusters
 
 
 def cluster_reports(
     reports: Iterable[LinkReport], config: LinkConfig, overrides: Iterable[Override] = ()
 ) -> list[Cluster]:
     """The events the reports tell of, each a cluster of reports, sorted by their first report's key."""
-    ordered = sorted({report.key: report for report in reports}.values(), key=lambda report: report.key)
-    position = {report.key: index for index, report in enumerate(ordered)}
-    overrides = [o for o in overrides if o.a in position and o.b in position]
-    decisions = _Decisions(ordered, config, overrides)
-    group = list(range(len(ordered)))
-    members: dict[int, set[int]] = {index: {index} for index in group}
-
-    def join(i: int, j: int) -> None:
-        keep, gone = sorted((group[i], group[j]))
-        for index in members.pop(gone):
-            group[index] = keep
-            members[keep].add(index)
-
-    for override in sorted(overrides, key=lambda o: (o.a, o.b)):
-        i, j = position[override.a], position[override.b]
-        if override.kind == "merge" and group[i] != group[j]:
-            join(i, j)
-    pairs = candidate_pairs(ordered, config)
-    linked = [decisions.get(i, j) for i, j in sorted(pairs)]
-    linked = sorted((d for d in linked if d.linked), key=lambda d: (-d.score, d.a, d.b))
-    for decision in linked:
-        i, j = position[decision.a], position[decision.b]
-        if group[i] == group[j]:
-            continue
-        if not any(decisions.get(x, y).vetoed for x in members[group[i]] for y in members[group[j]]):
-            join(i, j)
-    clusters = []
-    for root in sorted(members):
-        indices = sorted(members[root])
-        pair_decisions = tuple(decisions.get(x, y) for n, x in enumerate(indices) for y in indices[n + 1 :])
-        clusters.append(Cluster(tuple(ordered[index] for index in indices), pair_decisions))
-    return clusters
+    return Linking(reports, config, overrides).clusters()

@@ -1,6 +1,7 @@
 """Explainable pairwise features: each says how much a pair of reports looks like one event, and why.
 
-A feature returns a `Contribution` (positive for agreement, negative for disagreement) or None when it
+Features read a `Profile`: what they need of one report (date readings, attack type, folded words...),
+computed once per report, not once per pair. A feature returns a `Contribution` (positive for agreement, negative for disagreement) or None when it
 has nothing to say (a field missing on either side). A veto means the two can never be one event:
 different countries, places or dates too far apart for the places' and dates' precision, or two
 specific attack types (a drone strike and a rocket attack on one base on one day are two events).
@@ -11,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
 
 from warlog.link.config import LinkConfig
@@ -24,24 +26,57 @@ GENERIC_TARGET_WORDS = frozenset(
     "air base airbase airport international military camp field us american forces troops soldiers people "
     "civilians one two three four five building region province".split()
 )
-Feature = Callable[[LinkReport, LinkReport, LinkConfig], Contribution | None]
 STOPWORDS = frozenset(
     "a an the of in on at to and or by for with from was were is are be been has have had that this it its "
     "as said says say after before into over than their they he she we not no".split()
 )
 
 
-def date(a: LinkReport, b: LinkReport, config: LinkConfig) -> Contribution | None:
+@dataclass(frozen=True)
+class Profile:
+    """What the features read of one report, computed once (`profile`)."""
+
+    report: LinkReport
+    readings: tuple[Interval, ...]
+    day: bool
+    kind: str
+    actors: frozenset[str]
+    target: frozenset[str]
+    weapons: frozenset[str]
+    weapon_types: frozenset[str]
+    words: frozenset[str]
+
+
+def profile(report: LinkReport, config: LinkConfig) -> Profile:
+    """The report's profile under `config` (whose weapon types decide its attack type)."""
+    event = report.event
+    return Profile(
+        report=report,
+        readings=tuple(readings(report)),
+        day=is_day(report),
+        kind=attack_type(report, config),
+        actors=frozenset(_actors(report)),
+        target=_words(event.target or "") - GENERIC_TARGET_WORDS,
+        weapons=frozenset(event.weapons),
+        weapon_types=frozenset(config.weapon_types[w] for w in event.weapons if w in config.weapon_types),
+        words=evidence_words(report),
+    )
+
+
+Feature = Callable[[Profile, Profile, LinkConfig], Contribution | None]
+
+
+def date(a: Profile, b: Profile, config: LinkConfig) -> Contribution | None:
     """Same day scores; one day apart counts against (reporting lag); a gap beyond the precision vetoes.
 
     Each report may allow more than one reading (see `periods.readings`): the closest pair is used.
     """
-    first, second = readings(a), readings(b)
+    first, second = a.readings, b.readings
     if not first or not second:
         return None
     gap, x, y = min((_gap(p, q), i, j) for i, p in enumerate(first) for j, q in enumerate(second))
     note = " (weekday read as the publication day)" if x or y else ""
-    if not (is_day(a) and is_day(b)):
+    if not (a.day and b.day):
         if gap == 0:
             return Contribution(feature="date", value=config.period_overlap, note="periods overlap" + note)
         return Contribution(feature="date", value=0, veto=True, note=f"periods {gap} days apart")
@@ -52,11 +87,11 @@ def date(a: LinkReport, b: LinkReport, config: LinkConfig) -> Contribution | Non
     return Contribution(feature="date", value=0, veto=True, note=f"{gap} days apart")
 
 
-def place(a: LinkReport, b: LinkReport, config: LinkConfig) -> Contribution | None:
+def place(a: Profile, b: Profile, config: LinkConfig) -> Contribution | None:
     """Distance within the places' precision scores; two precise places too far apart, or in other
     countries or provinces, veto. A region-level place (precision 3) that disagrees only counts
     against, as vague places are the ones most often resolved wrongly."""
-    x, y = a.event, b.event
+    x, y = a.report.event, b.report.event
     coarse = max(x.geo_precision or 3, y.geo_precision or 3)
     if coarse == 3 and x.location and x.location == y.location:
         return Contribution(feature="place", value=config.same_admin1, note=f"both in {x.location}")
@@ -81,13 +116,13 @@ def place(a: LinkReport, b: LinkReport, config: LinkConfig) -> Contribution | No
     return None
 
 
-def event_type(a: LinkReport, b: LinkReport, config: LinkConfig) -> Contribution | None:
+def event_type(a: Profile, b: Profile, config: LinkConfig) -> Contribution | None:
     """Same sub-type scores; a generic type fits a specific one; two different specific types veto.
 
     The sub-type is read through the weapons (`attack_type`), so a rocket attack classified as a drone
     strike because the text mentions an earlier drone strike is still a rocket attack.
     """
-    x, y = attack_type(a, config), attack_type(b, config)
+    x, y = a.kind, b.kind
     if x == y:
         return Contribution(feature="type", value=config.same_subtype, note=f"both {x}")
     if family(x) != family(y):
@@ -106,9 +141,9 @@ def attack_type(report: LinkReport, config: LinkConfig) -> str:
     return own
 
 
-def actors(a: LinkReport, b: LinkReport, config: LinkConfig) -> Contribution | None:
+def actors(a: Profile, b: Profile, config: LinkConfig) -> Contribution | None:
     """Sharing a canonical actor (as perpetrator or in a claim) scores; naming only different ones counts against."""
-    first, second = _actors(a), _actors(b)
+    first, second = a.actors, b.actors
     if not first or not second:
         return None
     if shared := first & second:
@@ -116,10 +151,9 @@ def actors(a: LinkReport, b: LinkReport, config: LinkConfig) -> Contribution | N
     return Contribution(feature="actors", value=config.different_actor, note="different actors named")
 
 
-def target(a: LinkReport, b: LinkReport, config: LinkConfig) -> Contribution | None:
+def target(a: Profile, b: Profile, config: LinkConfig) -> Contribution | None:
     """Targets that share a word (folded, stopwords aside) score."""
-    first = _words(a.event.target or "") - GENERIC_TARGET_WORDS
-    second = _words(b.event.target or "") - GENERIC_TARGET_WORDS
+    first, second = a.target, b.target
     if not first or not second:
         return None
     if shared := first & second:
@@ -127,29 +161,30 @@ def target(a: LinkReport, b: LinkReport, config: LinkConfig) -> Contribution | N
     return None
 
 
-def weapons(a: LinkReport, b: LinkReport, config: LinkConfig) -> Contribution | None:
+def weapons(a: Profile, b: Profile, config: LinkConfig) -> Contribution | None:
     """A shared weapon scores; weapons of one attack type (missile, ballistic missile) are neutral; others
     count against."""
-    first, second = set(a.event.weapons), set(b.event.weapons)
+    first, second = a.weapons, b.weapons
     if not first or not second:
         return None
     if shared := first & second:
         return Contribution(feature="weapons", value=config.shared_weapon, note="both " + ", ".join(sorted(shared)))
-    if {config.weapon_types.get(w) for w in first} & {config.weapon_types.get(w) for w in second} - {None}:
+    if a.weapon_types & b.weapon_types:
         return None
     return Contribution(feature="weapons", value=config.different_weapon, note="different weapons")
 
 
-def toll(a: LinkReport, b: LinkReport, config: LinkConfig) -> Contribution | None:
+def toll(a: Profile, b: Profile, config: LinkConfig) -> Contribution | None:
     """The same non-zero death toll scores (a different toll says nothing: one outlet may be wrong)."""
-    if a.event.fatalities and a.event.fatalities == b.event.fatalities:
-        return Contribution(feature="toll", value=config.same_toll, note=f"both {a.event.fatalities} killed")
+    killed = a.report.event.fatalities
+    if killed and killed == b.report.event.fatalities:
+        return Contribution(feature="toll", value=config.same_toll, note=f"both {killed} killed")
     return None
 
 
-def text(a: LinkReport, b: LinkReport, config: LinkConfig) -> Contribution | None:
+def text(a: Profile, b: Profile, config: LinkConfig) -> Contribution | None:
     """Jaccard similarity of the content words of the two reports' evidence sentences, weighted."""
-    first, second = evidence_words(a), evidence_words(b)
+    first, second = a.words, b.words
     if not first or not second:
         return None
     jaccard = len(first & second) / len(first | second)
@@ -170,7 +205,7 @@ def evidence_words(report: LinkReport) -> frozenset[str]:
 
 @lru_cache(maxsize=16384)
 def _words(value: str) -> frozenset[str]:
-    """Folded content words of a text; remembered, as every pair of a dense block reads each report's again."""
+    """Folded content words of a text; remembered, as many reports share a target ("an army base")."""
     return frozenset(word for word in re.findall(r"\w+", fold(value)) if word not in STOPWORDS and len(word) > 1)
 
 

@@ -6,12 +6,18 @@ Two day-precise dates one day apart are two events unless the pair scores at lea
 from __future__ import annotations
 
 from warlog.link.config import LinkConfig
-from warlog.link.features import ADJACENT, FEATURES
+from warlog.link.features import ADJACENT, FEATURES, Profile, profile
 from warlog.link.records import Contribution, LinkDecision, LinkReport
 
 
 def decide(a: LinkReport, b: LinkReport, config: LinkConfig, override: str | None = None) -> LinkDecision:
     """Whether `a` and `b` report one event; `override` is a manual `merge` or `split` between them."""
+    return judge(profile(a, config), profile(b, config), config, config.id, override)
+
+
+def judge(a: Profile, b: Profile, config: LinkConfig, linker: str, override: str | None = None) -> LinkDecision:
+    """`decide` on the two reports' profiles (made once per report when a report meets many others), under
+    the config whose id is `linker` (hashing the config costs more than the decision)."""
     contributions = [found for feature in FEATURES if (found := feature(a, b, config)) is not None]
     score = round(sum(part.value for part in contributions), 3)
     vetoes = [part for part in contributions if part.veto]
@@ -33,15 +39,15 @@ def decide(a: LinkReport, b: LinkReport, config: LinkConfig, override: str | Non
         linked = score >= config.threshold
         reason = _reason(contributions, score, config, linked)
     return LinkDecision(
-        a=a.key,
-        b=b.key,
+        a=a.report.key,
+        b=b.report.key,
         score=score,
         linked=linked,
         vetoed=bool(vetoes) or override == "split",
         near_threshold=not vetoes and override is None and abs(score - config.threshold) < config.near_margin,
         contributions=contributions,
         reason=reason,
-        linker=config.id,
+        linker=linker,
     )
 
 
