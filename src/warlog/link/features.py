@@ -9,6 +9,7 @@ specific attack types (a drone strike and a rocket attack on one base on one day
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from collections.abc import Callable
@@ -22,6 +23,7 @@ from warlog.link.records import Contribution, LinkReport
 from warlog.text import fold
 
 ADJACENT = "one day apart"
+LINKED_GAP = dt.timedelta(days=1)  # the widest date gap of a pair that can link (two days one day apart)
 GENERIC_TARGET_WORDS = frozenset(
     "air base airbase airport international military camp field us american forces troops soldiers people "
     "civilians one two three four five building region province".split()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from warlog.link.records import ReportLink
@@ -17,16 +17,20 @@ class EventReportRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
 
-    def add(self, event_id: int, report_id: int, link: ReportLink) -> None:
-        self.session.add(
-            EventReportRow(
-                event_id=event_id,
-                report_id=report_id,
-                report_key=link.key,
-                score=link.score,
-                decision_json=link.model_dump_json(),
-            )
-        )
+    def add_all(self, links: Iterable[tuple[int, int, ReportLink]]) -> None:
+        """Attach reports to events: (event id, report id, link) each, in one statement."""
+        rows = [
+            {
+                "event_id": event_id,
+                "report_id": report_id,
+                "report_key": link.key,
+                "score": link.score,
+                "decision_json": link.model_dump_json(),
+            }
+            for event_id, report_id, link in links
+        ]
+        if rows:
+            self.session.execute(insert(EventReportRow), rows)
 
     def report_ids(self, event_ids: Iterable[int]) -> list[int]:
         """The reports of these events."""

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Literal
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from warlog.link.records import CanonicalEvent
@@ -44,35 +44,16 @@ class EventRepository:
 
     def add(self, event: CanonicalEvent, window: tuple[dt.date, dt.date] | None, campaign_key: str | None) -> int:
         """Store a canonical event; `window` spans its reports' date readings. Returns the row id."""
-        e = event.event
-        row = EventRow(
-            uid=event.uid,
-            event_date=period_start(e.event_date),
-            date_precision=e.date_precision,
-            window_start=window[0] if window else None,
-            window_end=window[1] if window else None,
-            event_type=e.event_type,
-            sub_event_type=e.sub_event_type,
-            actor1=e.actor1,
-            actor2=e.actor2,
-            country=e.country,
-            admin1=e.admin1,
-            latitude=e.latitude,
-            longitude=e.longitude,
-            fatalities=e.fatalities,
-            weapons=LIST_SEPARATOR.join(e.weapons) or None,
-            attribution_status=e.attribution_status,
-            location=e.location,
-            sponsors=LIST_SEPARATOR.join(e.sponsors) or None,
-            search_text=search_text(e),
-            report_count=len(event.reports),
-            campaign_key=campaign_key,
-            linker=event.linker,
-            canonical_json=event.model_dump_json(exclude={"campaign"}),
-        )
-        self.session.add(row)
-        self.session.flush()
-        return row.id
+        return self.add_all([(event, window, campaign_key)])[0]
+
+    def add_all(self, events: Sequence[tuple[CanonicalEvent, tuple[dt.date, dt.date] | None, str | None]]) -> list[int]:
+        """Store canonical events (each with its window and campaign key, as `add`) in one statement; their row
+        ids, in order."""
+        if not events:
+            return []
+        rows = [_columns(event, window, key) for event, window, key in events]
+        query = insert(EventRow).returning(EventRow.id, sort_by_parameter_order=True)
+        return list(self.session.scalars(query, rows))
 
     def delete(self, ids: Iterable[int]) -> None:
         """Remove events (their report links go with them)."""
@@ -95,6 +76,33 @@ class EventRepository:
 
     def row_id(self, uid: str) -> int | None:
         return self.session.scalar(select(EventRow.id).where(EventRow.uid == uid))
+
+    def row_ids(self, uids: Iterable[str]) -> dict[str, int]:
+        """The row ids of the events with these uids (those that exist)."""
+        query = select(EventRow.uid, EventRow.id).where(EventRow.uid.in_(list(uids)))
+        return {uid: row_id for uid, row_id in self.session.execute(query)}
+
+    def written(self, ids: Iterable[int]) -> dict[str, tuple[int, tuple]]:
+        """These events by uid: the row id, and what the row was written from (`written_from`)."""
+        query = select(
+            EventRow.uid,
+            EventRow.id,
+            EventRow.canonical_json,
+            EventRow.window_start,
+            EventRow.window_end,
+            EventRow.campaign_key,
+        ).where(EventRow.id.in_(list(ids)))
+        return {
+            row.uid: (
+                row.id,
+                (
+                    row.canonical_json,
+                    (row.window_start, row.window_end) if row.window_start else None,
+                    row.campaign_key,
+                ),
+            )
+            for row in self.session.execute(query)
+        }
 
     def list(self, where: ReportFilter | None = None) -> list[CanonicalEvent]:
         """Canonical events matching `where`, by date then uid (dates compare with the period's start)."""
@@ -177,6 +185,41 @@ class EventRepository:
         for row in self.session.scalars(select(EventRow).where(EventRow.id.in_(list(ids)))):
             row.campaign_id = campaign_id
         self.session.flush()
+
+
+def written_from(event: CanonicalEvent, window: tuple[dt.date, dt.date] | None, campaign_key: str | None) -> tuple:
+    """What an `events` row is made of (an event's row is rewritten only when this changes)."""
+    return event.model_dump_json(exclude={"campaign"}), window, campaign_key
+
+
+def _columns(event: CanonicalEvent, window: tuple[dt.date, dt.date] | None, campaign_key: str | None) -> dict:
+    """The `events` row of a canonical event."""
+    e = event.event
+    return {
+        "uid": event.uid,
+        "event_date": period_start(e.event_date),
+        "date_precision": e.date_precision,
+        "window_start": window[0] if window else None,
+        "window_end": window[1] if window else None,
+        "event_type": e.event_type,
+        "sub_event_type": e.sub_event_type,
+        "actor1": e.actor1,
+        "actor2": e.actor2,
+        "country": e.country,
+        "admin1": e.admin1,
+        "latitude": e.latitude,
+        "longitude": e.longitude,
+        "fatalities": e.fatalities,
+        "weapons": LIST_SEPARATOR.join(e.weapons) or None,
+        "attribution_status": e.attribution_status,
+        "location": e.location,
+        "sponsors": LIST_SEPARATOR.join(e.sponsors) or None,
+        "search_text": search_text(e),
+        "report_count": len(event.reports),
+        "campaign_key": campaign_key,
+        "linker": event.linker,
+        "canonical_json": event.model_dump_json(exclude={"campaign"}),
+    }
 
 
 def _summary_fields(fields: dict) -> dict:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from sqlalchemy import select
 from typer.testing import CliRunner
 
 from warlog.cli import app, commands  # noqa: F401  (registers the commands)
@@ -15,6 +16,7 @@ from warlog.service import IngestService
 from warlog.store import Database
 from warlog.store.events import EventRepository
 from warlog.store.linking import EventLinker
+from warlog.store.models import EventRow
 
 pytestmark = pytest.mark.slow
 
@@ -95,3 +97,26 @@ def test_events_command_lists_canonical_events_with_reports_and_explains_them(
     assert missing.exit_code == 1
     for format in ("table", "csv", "acled"):
         assert runner.invoke(app, ["events", "--db", db_url, "--format", format]).exit_code == 0
+
+
+def row_ids(database: Database) -> dict[str, int]:
+    with database.transaction() as session:
+        return {uid: row_id for uid, row_id in session.execute(select(EventRow.uid, EventRow.id))}
+
+
+def test_a_new_report_rebuilds_only_the_events_it_can_reach(database: Database, fixture_articles, extracted) -> None:
+    articles, _gold = fixture_articles
+    late = next(a for a in articles if a.doc_id == "mogadishu-coast")
+    ingest(database, [a for a in articles if a is not late], extracted, 16)
+    before, groups = row_ids(database), stored_groups(database)
+    ingest(database, [late], extracted, 16)
+    after = stored_groups(database)
+    # Only the Mogadishu bombing took the new report; every other event keeps its row (the Erbil drone
+    # strike five days earlier too, which re-clustering every event near in time would rebuild).
+    changed = {uid for uid in after if before.get(uid) != row_ids(database)[uid]}
+    assert changed == {uid for uid, docs in after.items() if "mogadishu-coast" in docs}
+    assert {uid: docs for uid, docs in after.items() if uid not in changed} == {
+        uid: docs for uid, docs in groups.items() if uid not in changed
+    }
+    at_once = link(link_reports(extracted[a.doc_id] for a in articles), default_config())
+    assert after == {e.uid: frozenset(link.doc_id for link in e.reports) for e in at_once}

@@ -8,6 +8,7 @@ from link_helpers import report
 
 from warlog.link import cluster_reports, default_config
 from warlog.link.blocking import candidate_pairs
+from warlog.link.cluster import Linking
 from warlog.link.records import Override
 
 CONFIG = default_config()
@@ -62,3 +63,24 @@ def test_blocking_compares_only_reports_near_in_time() -> None:
     assert len(pairs) < len(reports) * (len(reports) - 1) / 4
     assert all(abs(int(reports[i].key[1:]) - int(reports[j].key[1:])) <= 3 * CONFIG.window_days for i, j in pairs)
     assert (0, 1) in pairs
+
+
+def test_a_component_clustered_alone_gives_its_clusters_of_all_reports() -> None:
+    reports = corpus()
+    overrides = [Override(kind="merge", a="asad-1", b="later")]
+    linking = Linking(reports, CONFIG, overrides)
+    reached = linking.component(["asad-2"])
+    keys = {linking.reports[index].key for index in reached}
+    # asad-2 links to asad-1, which is merged by hand with 'later'; Harir and the rocket attack are not reached.
+    assert keys == {"asad-1", "asad-2", "later"}
+    every = [[r.key for r in cluster.reports] for cluster in cluster_reports(reports, CONFIG, overrides)]
+    alone = [[r.key for r in cluster.reports] for cluster in linking.clusters(reached)]
+    assert alone == [group for group in every if set(group) <= keys]
+    assert [[r.key for r in c.reports] for c in linking.clusters()] == every
+
+
+def test_reports_known_to_be_together_are_reached_without_a_linked_pair() -> None:
+    linking = Linking(corpus(), CONFIG)
+    assert {linking.reports[i].key for i in linking.component(["later"])} == {"later"}
+    together = linking.component(["later"], [["later", "harir-1"]])
+    assert {linking.reports[i].key for i in together} == {"later", "harir-1", "harir-2", "month"}
