@@ -22,13 +22,16 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from dateparser.date import DateDataParser
 from spacy.tokens import Span
 
 from warlog.extraction.base import DocState, EventDraft, Stage
 from warlog.extraction.weapons import own_sentences
 from warlog.records import DatePrecision
+
+if TYPE_CHECKING:
+    from dateparser.date import DateDataParser
 
 _MONTHS = (
     "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|"
@@ -105,6 +108,8 @@ _VAGUE_PHRASES: tuple[tuple[re.Pattern[str], Callable[[dt.date], ResolvedDate]],
 
 @lru_cache(maxsize=256)
 def _parser(published: dt.date) -> DateDataParser:
+    from dateparser.date import DateDataParser  # slow to import and to build: loaded by the first phrase it reads
+
     base = dt.datetime.combine(published, dt.time())
     settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": True}
     return DateDataParser(languages=["en"], settings=settings)
@@ -180,9 +185,10 @@ def _in_parentheses(span: Span) -> bool:
     return before.count("(") > before.count(")")
 
 
-def date_candidates(sentence: Span, published: dt.date) -> list[DateCandidate]:
+def date_candidates(sentence: Span, published: dt.date, with_year: bool = False) -> list[DateCandidate]:
     """Every date phrase of a sentence that resolves: full written or numeric dates (which the small
-    model often splits: "Around 8 | April 2025"), then the DATE/TIME entities they do not overlap."""
+    model often splits: "Around 8 | April 2025"), then the DATE/TIME entities they do not overlap. With
+    `with_year`, only the phrases that name a year are read."""
     spans = [
         span
         for pattern in (_NUMERIC_DATE, _WRITTEN_DATE)
@@ -193,6 +199,8 @@ def date_candidates(sentence: Span, published: dt.date) -> list[DateCandidate]:
         ent for ent in sentence.ents
         if ent.label_ in ("DATE", "TIME") and not any(span.start < ent.end and ent.start < span.end for span in spans)
     ]
+    if with_year:
+        spans = [span for span in spans if _YEAR.search(span.text)]
     candidates = []
     for span in spans:
         text = numeric.group(0) if (numeric := _NUMERIC_DATE.search(span.text)) else span.text
@@ -235,12 +243,11 @@ class DateStage(Stage):
 
     def _fill(self, draft: EventDraft, lead: Span | None, published: dt.date | None) -> None:
         """Own sentences, then the article's opening date, then the publication date. Without a publication
-        date only self-contained dates (with a year) can be read."""
+        date only self-contained dates (with a year) can be read (so no other phrase is read at all)."""
         reference = published or dt.date.today()
 
         def candidates(sentence: Span) -> list[DateCandidate]:
-            found = date_candidates(sentence, reference)
-            return found if published else [c for c in found if _YEAR.search(c.span.text)]
+            return date_candidates(sentence, reference, with_year=published is None)
 
         for sentence in own_sentences(draft):
             if (chosen := _nearest(candidates(sentence), draft.trigger.start)) is not None:

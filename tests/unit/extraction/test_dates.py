@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from warlog.extraction.dates import PUBLICATION_DATE_TEXT, DateStage, resolve_date
+from warlog.extraction.dates import PUBLICATION_DATE_TEXT, DateStage, _dateparser, resolve_date
 
 PUBLISHED = dt.date(2021, 11, 9)
 FORMATS = {"day": r"\d{4}-\d{2}-\d{2}", "week": r"\d{4}-\d{2}-\d{2}", "month": r"\d{4}-\d{2}", "year": r"\d{4}"}
@@ -110,3 +110,10 @@ def test_without_a_publication_date_only_dates_with_a_year_are_read(make_state) 
     relative = _event(make_state, "Yesterday a drone struck the depot.", "struck", published=None)
     assert with_year.event_date == "2020-06-04"
     assert relative.event_date is None
+
+
+def test_without_a_publication_date_phrases_without_a_year_are_never_handed_to_dateparser(make_state) -> None:
+    _dateparser.cache_clear()
+    event = _event(make_state, "Yesterday a drone struck the depot on Monday morning.", "struck", published=None)
+    assert event.event_date is None
+    assert _dateparser.cache_info().misses == 0
