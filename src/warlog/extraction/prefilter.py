@@ -119,11 +119,15 @@ class Prefilter:
         self.conditions = terms.conditions
         self.word_entry = {word: entry for (entry, _position), word in terms.ids.items()}
         self.name_roles = frozenset(f"{role}:{group}" for group in terms.name_groups for role in ("agent", "patient"))
+        # Keys of the same length and meanings share one value (a few thousand for tens of thousands of keys), so
+        # the pickled prefilter of the disk cache reads back without building each one again.
         self.meanings: list[tuple[int, frozenset[int]]] = []
+        shared: dict[tuple[int, frozenset[int]], tuple[int, frozenset[int]]] = {}
         self.automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
         for key, meanings in terms.keys.items():
             self.automaton.add_word(key, len(self.meanings))
-            self.meanings.append((len(key), frozenset(meanings)))
+            value = (len(key), frozenset(meanings))
+            self.meanings.append(shared.setdefault(value, value))
         self.automaton.make_automaton()
 
     def _hits(self, text: str) -> Iterator[tuple[int, frozenset[int]]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from functools import lru_cache
 
 import pytest
@@ -115,3 +116,13 @@ def test_an_everyday_verb_keeps_a_sentence_only_when_a_diplomat_or_a_named_state
     assert not prefilter.relevance(f"{LEAD} Doctors urged parents to vaccinate their children.").relevant
     assert prefilter.relevance(f"{LEAD} The foreign minister urged both sides to show restraint.").relevant
     assert prefilter.relevance(f"{LEAD} The Guardians of the Valley condemned the vote.").relevant
+
+
+def test_keys_with_the_same_length_and_meanings_share_one_value_and_still_do_once_pickled(prefilter: Prefilter) -> None:
+    # The disk cache holds a pickled prefilter: a shared value is read back once, not once per key.
+    for candidate in (prefilter, pickle.loads(pickle.dumps(prefilter))):
+        assert len({id(value) for value in candidate.meanings}) == len(set(candidate.meanings))
+        assert len(set(candidate.meanings)) < len(candidate.meanings)
+    copy = pickle.loads(pickle.dumps(prefilter))
+    text = " ".join([LEAD, *PLAIN[:2], TRIGGER, *PLAIN[2:], WEAPON])
+    assert copy.relevance(text) == prefilter.relevance(text)
