@@ -5,17 +5,19 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Iterator
-
-import feedparser
-import lxml.etree
-import lxml.html
+from typing import TYPE_CHECKING
 
 from warlog.ingest.article import Fields, ReadOptions, ReadResult, build_article
 from warlog.ingest.errors import EmptyDocument, MalformedRecord
 
+if TYPE_CHECKING:
+    import feedparser
+
 
 def read_feed(data: bytes, name: str, path: str, options: ReadOptions) -> Iterator[ReadResult]:
     """Read every entry of a feed (parsed from the bytes given, never fetched by feedparser itself)."""
+    import feedparser  # slow to import (with lxml): loaded by the first feed, not by every command
+
     parsed = feedparser.parse(io.BytesIO(data))
     if not parsed.entries:
         if parsed.get("bozo"):
@@ -43,6 +45,9 @@ def _entry_text(entry: feedparser.FeedParserDict) -> str:
 
 
 def _strip_tags(markup: str) -> str:
+    import lxml.etree
+    import lxml.html
+
     try:
         return lxml.html.fromstring(markup).text_content()
     except (lxml.etree.ParserError, ValueError):
