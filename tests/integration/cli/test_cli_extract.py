@@ -46,3 +46,38 @@ def test_extract_of_nothing_readable_exits_1_with_one_line_per_problem(tmp_path:
         f"error: {tmp_path / 'bin.txt'}: binary file (NUL bytes or a binary signature), not text",
         f"error: {tmp_path / 'gone.jsonl'}: no such file or directory",
     ]
+
+
+# Libraries `warlog extract` on a plain-text file must not import: the store and web app, the parallel and Dask
+# machinery's extras, the HTML and feed readers, the data frames, and dateparser (no date to read without a
+# publication date unless a phrase names a year).
+NOT_ON_THE_EXTRACT_PATH = (
+    "alembic", "dask", "datasketch", "dateparser", "distributed", "fastapi", "feedparser", "geopandas", "lxml",
+    "pandas", "psycopg", "scipy", "sqlalchemy", "starlette", "trafilatura", "uvicorn",
+)
+REPORT_AT_EXIT = (
+    "import atexit, gc, json, sys\n"
+    "def report():\n"
+    "    modules = sorted({name.split('.')[0] for name in sys.modules})\n"
+    "    print(json.dumps({'modules': modules, 'frozen': gc.get_freeze_count()}), file=sys.stderr)\n"
+    "atexit.register(report)\n"
+    "from warlog.cli import main\n"
+    "sys.argv = ['warlog', *sys.argv[1:]]\n"
+    "main()\n"
+)
+
+
+def test_extract_of_a_text_file_imports_only_what_it_uses(tmp_path: Path) -> None:
+    (tmp_path / "short.txt").write_text("A drone struck a depot near Kandahar on Monday, killing two guards.\n")
+    result = subprocess.run(
+        [sys.executable, "-c", REPORT_AT_EXIT, "extract", str(tmp_path / "short.txt"), "-o", str(tmp_path / "out.jsonl")],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    events = [Event.model_validate_json(line) for line in (tmp_path / "out.jsonl").read_text().splitlines()]
+    assert [(e.fatalities, e.event_date) for e in events] == [(2, None)]
+    report = json.loads(result.stderr.strip().splitlines()[-1])
+    assert "spacy" in report["modules"]
+    assert sorted(set(NOT_ON_THE_EXTRACT_PATH) & set(report["modules"])) == []
+    # The command ends by moving its objects to the permanent generation, sparing the shutdown's collections.
+    assert report["frozen"] > 0
