@@ -8,6 +8,12 @@ import sys
 
 import typer
 
+# Allocations between two collections of the youngest generation. Start-up builds millions of objects that live as
+# long as the command (spaCy's model, the cached names and registry, pydantic's schemas); at Python's default of 700
+# the collector runs hundreds of times over them, full collections of the whole heap included, finding almost no
+# garbage (about 0.5 s of a one-article `warlog extract`).
+YOUNG_COLLECTION_THRESHOLD = 50_000
+
 app = typer.Typer(
     name="warlog",
     help="Turn news reporting on political violence into a geocoded, attributed event database.",
@@ -26,7 +32,9 @@ def main() -> None:
 
     Each command lives in the module of its name (`warlog ingest` in `warlog.cli.ingest`), so only the invoked
     command's module is imported: start-up does not pay for every command's libraries. Help, and a name that is
-    no module, import every command."""
+    no module, import every command. The cycle collector runs less often (`YOUNG_COLLECTION_THRESHOLD`), and not at
+    all over what is left when the command ends."""
+    gc.set_threshold(YOUNG_COLLECTION_THRESHOLD, *gc.get_threshold()[1:])
     command = next((arg for arg in sys.argv[1:] if not arg.startswith("-")), None)
     if command is None or not _import_command(command):
         from warlog.cli import commands  # noqa: F401  (registers every command on `app`)
