@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import spacy
 
-from warlog.nlp import NAME_RULER_FACTORY, exact_words
+from warlog.nlp import MODEL, NAME_RULER_FACTORY, exact_words, load_model
 
 PATTERNS = [
     {"label": "ORG", "pattern": [{"ORTH": "CAR"}], "id": "actor:car-front"},
@@ -64,3 +64,16 @@ def test_sentence_index_answers_as_spacy_does() -> None:
         assert (span.sent.start, span.sent.end) == (expected.sent.start, expected.sent.end)
     spanning = indexed[3:9]
     assert [s.text for s in spanning.sents] == [s.text for s in native[3:9].sents]
+
+
+def test_load_model_gives_the_models_own_tokenizer_and_parse_without_its_unused_senter() -> None:
+    plain, loaded = spacy.load(MODEL), load_model()
+    assert loaded.tokenizer.to_bytes() == plain.tokenizer.to_bytes()
+    assert loaded.pipe_names == plain.pipe_names
+    assert "senter" in plain.component_names and "senter" not in loaded.component_names
+    text = "Dr. O'Neil's convoy wasn't hit at 5:30 p.m. near the U.N. base (e-mail: ops@example.org), officials said."
+
+    def analysis(nlp: spacy.language.Language) -> list[tuple[str, ...]]:
+        return [(t.text, t.tag_, t.dep_, t.lemma_, t.ent_type_, str(t.is_sent_start)) for t in nlp(text)]
+
+    assert analysis(loaded) == analysis(plain)

@@ -137,9 +137,9 @@ def default_pipeline() -> Pipeline:
     from warlog.extraction.targets import TargetStage
     from warlog.extraction.weapons import WeaponStage
     from warlog.geo.build import cache_dir
-    from warlog.nlp import MODEL, SENTENCE_INDEX, add_name_ruler
+    from warlog.nlp import SENTENCE_INDEX, add_name_ruler, load_model
 
-    nlp = spacy.load(MODEL)
+    nlp = load_model()
     names = load_or_build(cache_dir(), NAMES_CACHE, names_key(nlp), lambda: build_names(nlp), Names.is_current)
     add_name_ruler(nlp, words=names.words)
     nlp.add_pipe(SENTENCE_INDEX, last=True)
