@@ -15,18 +15,17 @@ from collections.abc import Iterable, Sequence
 from warlog.link.config import LinkConfig
 from warlog.link.families import family
 from warlog.link.features import Profile, profile
-from warlog.link.periods import Interval
 from warlog.link.records import LinkReport
 
 ANY_COUNTRY = "*"
 
 
-def buckets(found: Sequence[Interval], config: LinkConfig) -> range:
-    """The date buckets that date readings (or the publication day) cover, one more on each side."""
-    if not found:
+def buckets(days: Sequence[tuple[int, int]], config: LinkConfig) -> range:
+    """The date buckets that date readings (as day ordinals: `Profile.days`) cover, one more on each side."""
+    if not days:
         return range(0)
-    start, end = min(start for start, _ in found), max(end for _, end in found)
-    return range(start.toordinal() // config.window_days - 1, end.toordinal() // config.window_days + 2)
+    start, end = min(start for start, _ in days), max(end for _, end in days)
+    return range(start // config.window_days - 1, end // config.window_days + 2)
 
 
 def _cell(report: LinkReport) -> str:
@@ -40,21 +39,25 @@ class Blocks:
 
     def __init__(self, profiles: Sequence[Profile], config: LinkConfig) -> None:
         self.cells = [_cell(found.report) for found in profiles]
-        self.keys = [[(family(found.kind), bucket) for bucket in buckets(found.readings, config)] for found in profiles]
+        self.keys = [[(family(found.kind), bucket) for bucket in buckets(found.days, config)] for found in profiles]
         self.members: dict[tuple[str, int], list[int]] = defaultdict(list)
+        self._by_cell: dict[tuple[str, int], dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
         for index, keys in enumerate(self.keys):
             for key in keys:
                 self.members[key].append(index)
+                self._by_cell[key][self.cells[index]].append(index)
 
     def partners(self, index: int) -> set[int]:
         """The reports that share a block with this one."""
-        cell = self.cells[index]
-        return {
-            other
-            for key in self.keys[index]
-            for other in self.members[key]
-            if other != index and (cell == ANY_COUNTRY or self.cells[other] in (cell, ANY_COUNTRY))
-        }
+        cell, found = self.cells[index], set()
+        for key in self.keys[index]:
+            if cell == ANY_COUNTRY:
+                found.update(self.members[key])
+            else:
+                found.update(self._by_cell[key][cell])
+                found.update(self._by_cell[key][ANY_COUNTRY])
+        found.discard(index)
+        return found
 
     def pairs(self, among: Iterable[int] | None = None) -> set[tuple[int, int]]:
         """Index pairs (i < j) that share a block, of all reports or only of those `among`."""

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from warlog.link.blocking import Blocks
 from warlog.link.config import LinkConfig
-from warlog.link.features import profile
+from warlog.link.features import dates_veto, profile
 from warlog.link.records import LinkDecision, LinkReport, Override
 from warlog.link.scoring import judge
 
@@ -33,8 +33,8 @@ class Cluster:
 
 
 class Linking:
-    """Reports sorted by key, with their profiles, blocks and overrides; pairwise decisions are made once per
-    pair, on demand."""
+    """Reports sorted by key, with their profiles, blocks and overrides; pairwise decisions are made on demand,
+    once per pair (except unlinked ones asked for whole: see `_decide`)."""
 
     def __init__(self, reports: Iterable[LinkReport], config: LinkConfig, overrides: Iterable[Override] = ()) -> None:
         self.reports = sorted({report.key: report for report in reports}.values(), key=lambda report: report.key)
@@ -45,15 +45,45 @@ class Linking:
         given = [o for o in overrides if o.a in self.position and o.b in self.position]
         self._kinds = {frozenset((o.a, o.b)): o.kind for o in given}
         self.overrides = sorted(given, key=lambda o: (o.a, o.b))
-        self._found: dict[tuple[int, int], LinkDecision] = {}
+        self._vetoed: dict[tuple[int, int], bool] = {}
+        self._linked: dict[tuple[int, int], LinkDecision] = {}
 
     def decision(self, i: int, j: int) -> LinkDecision:
+        """The decision between two reports (kept if linked; an unlinked one is made again when asked)."""
         pair = (min(i, j), max(i, j))
-        if pair not in self._found:
-            a, b = self.profiles[pair[0]], self.profiles[pair[1]]
-            kind = self._kinds.get(frozenset((a.report.key, b.report.key)))
-            self._found[pair] = judge(a, b, self.config, self.linker, kind)
-        return self._found[pair]
+        return self._linked.get(pair) or self._decide(pair)
+
+    def linked(self, i: int, j: int) -> bool:
+        pair = (min(i, j), max(i, j))
+        if pair not in self._vetoed:
+            self._verdict(pair)
+        return pair in self._linked
+
+    def vetoed(self, i: int, j: int) -> bool:
+        pair = (min(i, j), max(i, j))
+        if pair not in self._vetoed:
+            self._verdict(pair)
+        return self._vetoed[pair]
+
+    def _verdict(self, pair: tuple[int, int]) -> None:
+        """Remember whether a pair is vetoed or linked; a pair whose dates veto it (and that no override names)
+        is not decided in full, as its decision could only say so."""
+        a, b = self.profiles[pair[0]], self.profiles[pair[1]]
+        if frozenset((a.report.key, b.report.key)) not in self._kinds and dates_veto(a, b):
+            self._vetoed[pair] = True
+        else:
+            self._decide(pair)
+
+    def _decide(self, pair: tuple[int, int]) -> LinkDecision:
+        """Decide a pair and remember the verdict; only linked decisions are kept whole (most pairs are not
+        linked, and holding every decision with its explanation costs more in garbage collection than
+        making the few needed again)."""
+        a, b = self.profiles[pair[0]], self.profiles[pair[1]]
+        found = judge(a, b, self.config, self.linker, self._kinds.get(frozenset((a.report.key, b.report.key))))
+        self._vetoed[pair] = found.vetoed
+        if found.linked:
+            self._linked[pair] = found
+        return found
 
     def component(self, keys: Iterable[str], together: Iterable[Iterable[str]] = ()) -> set[int]:
         """Positions of the reports connected to `keys` by linked candidate pairs and manual merges.
@@ -73,7 +103,7 @@ class Linking:
         while todo:
             index = todo.pop()
             found = [*group_of.get(index, ()), *merged.get(index, ())]
-            found += [other for other in self.blocks.partners(index) - reached if self.decision(index, other).linked]
+            found += [other for other in self.blocks.partners(index) - reached if self.linked(index, other)]
             fresh = set(found) - reached
             reached |= fresh
             todo.extend(fresh)
@@ -95,13 +125,13 @@ class Linking:
             i, j = self.position[override.a], self.position[override.b]
             if override.kind == "merge" and i in chosen and group[i] != group[j]:
                 join(i, j)
-        linked = [self.decision(i, j) for i, j in sorted(self.blocks.pairs(chosen))]
-        linked = sorted((d for d in linked if d.linked), key=lambda d: (-d.score, d.a, d.b))
+        linked = [self.decision(i, j) for i, j in sorted(self.blocks.pairs(chosen)) if self.linked(i, j)]
+        linked.sort(key=lambda d: (-d.score, d.a, d.b))
         for decision in linked:
             i, j = self.position[decision.a], self.position[decision.b]
             if group[i] == group[j]:
                 continue
-            if not any(self.decision(x, y).vetoed for x in members[group[i]] for y in members[group[j]]):
+            if not any(self.vetoed(x, y) for x in members[group[i]] for y in members[group[j]]):
                 join(i, j)
         clusters = []
         for root in sorted(members):

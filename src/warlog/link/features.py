@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from warlog.link.config import LinkConfig
 from warlog.link.families import GENERIC, family
-from warlog.link.periods import Interval, is_day, readings
+from warlog.link.periods import is_day, readings
 from warlog.link.records import Contribution, LinkReport
 from warlog.text import fold
 
@@ -39,7 +39,7 @@ class Profile:
     """What the features read of one report, computed once (`profile`)."""
 
     report: LinkReport
-    readings: tuple[Interval, ...]
+    days: tuple[tuple[int, int], ...]  # the date readings as first and last day ordinals
     day: bool
     kind: str
     actors: frozenset[str]
@@ -54,7 +54,7 @@ def profile(report: LinkReport, config: LinkConfig) -> Profile:
     event = report.event
     return Profile(
         report=report,
-        readings=tuple(readings(report)),
+        days=tuple((start.toordinal(), end.toordinal()) for start, end in readings(report)),
         day=is_day(report),
         kind=attack_type(report, config),
         actors=frozenset(_actors(report)),
@@ -73,20 +73,39 @@ def date(a: Profile, b: Profile, config: LinkConfig) -> Contribution | None:
 
     Each report may allow more than one reading (see `periods.readings`): the closest pair is used.
     """
-    first, second = a.readings, b.readings
-    if not first or not second:
+    closest = _closest(a, b)
+    if closest is None:
         return None
-    gap, x, y = min((_gap(p, q), i, j) for i, p in enumerate(first) for j, q in enumerate(second))
+    gap, x, y = closest
+    if gap > _widest_gap(a, b):
+        return Contribution(
+            feature="date", value=0, veto=True, note=f"{'' if a.day and b.day else 'periods '}{gap} days apart"
+        )
     note = " (weekday read as the publication day)" if x or y else ""
     if not (a.day and b.day):
-        if gap == 0:
-            return Contribution(feature="date", value=config.period_overlap, note="periods overlap" + note)
-        return Contribution(feature="date", value=0, veto=True, note=f"periods {gap} days apart")
+        return Contribution(feature="date", value=config.period_overlap, note="periods overlap" + note)
     if gap == 0:
         return Contribution(feature="date", value=config.same_day, note="same day" + note)
-    if gap == 1:
-        return Contribution(feature="date", value=config.adjacent_day, note=ADJACENT + note)
-    return Contribution(feature="date", value=0, veto=True, note=f"{gap} days apart")
+    return Contribution(feature="date", value=config.adjacent_day, note=ADJACENT + note)
+
+
+def dates_veto(a: Profile, b: Profile) -> bool:
+    """Whether the dates alone rule the pair out, as `date` does (a cheap test: most blocked pairs are a few
+    days apart)."""
+    closest = _closest(a, b)
+    return closest is not None and closest[0] > _widest_gap(a, b)
+
+
+def _closest(a: Profile, b: Profile) -> tuple[int, int, int] | None:
+    """The smallest gap in days between the two reports' readings, with the readings' positions."""
+    if not a.days or not b.days:
+        return None
+    return min((_gap(p, q), i, j) for i, p in enumerate(a.days) for j, q in enumerate(b.days))
+
+
+def _widest_gap(a: Profile, b: Profile) -> int:
+    """Two days may be one day apart (`LINKED_GAP`); periods must overlap."""
+    return LINKED_GAP.days if a.day and b.day else 0
 
 
 def place(a: Profile, b: Profile, config: LinkConfig) -> Contribution | None:
@@ -189,12 +208,13 @@ def text(a: Profile, b: Profile, config: LinkConfig) -> Contribution | None:
     first, second = a.words, b.words
     if not first or not second:
         return None
-    jaccard = len(first & second) / len(first | second)
+    shared = len(first & second)
+    jaccard = shared / (len(first) + len(second) - shared)
     return Contribution(feature="text", value=round(config.text_similarity * jaccard, 3), note=f"Jaccard {jaccard:.2f}")
 
 
-def _gap(first: Interval, second: Interval) -> int:
-    return max((second[0] - first[1]).days, (first[0] - second[1]).days, 0)
+def _gap(first: tuple[int, int], second: tuple[int, int]) -> int:
+    return max(second[0] - first[1], first[0] - second[1], 0)
 
 
 FEATURES: tuple[Feature, ...] = (date, place, event_type, actors, target, weapons, toll, text)
