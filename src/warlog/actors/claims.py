@@ -24,6 +24,7 @@ CLAIM_OBJECTS = _WORDS["claim_objects"]
 DENY_VERBS = _WORDS["deny_verbs"]
 BLAME_VERBS = _WORDS["blame_verbs"]
 TRACE_VERBS = _WORDS["trace_verbs"]
+MAKER_PARTICIPLES = _WORDS["maker_participles"]
 TIE_VERBS = _WORDS["tie_verbs"]
 EVENT_NOUNS = _WORDS["event_nouns"]
 SUSPECT_WORDS = _WORDS["suspect_words"]
@@ -169,7 +170,18 @@ def _kind_and_verb(mention: ActorMention) -> tuple[ClaimKind, Token] | None:
             return "tied", verb
         if prep.lower_ in ("to", "on") and verb_lemma in ("attribute", "blame", "pin"):
             return "blamed", verb
+    if dep == "npadvmod" and lemma in MAKER_PARTICIPLES and (traced := _traced_thing(head)) is not None:
+        return "traced", traced
     return None
+
+
+def _traced_thing(participle: Token) -> Token | None:
+    """The trace verb of "traced to Iranian-made drones" (the maker's participle modifies what it was traced to)."""
+    noun = participle.head
+    if participle.dep_ != "amod" or noun.dep_ != "pobj" or noun.head.lower_ != "to":
+        return None
+    verb = noun.head.head
+    return verb if verb.lemma_.lower() in TRACE_VERBS else None
 
 
 def _denies_responsibility(verb: Token) -> bool:

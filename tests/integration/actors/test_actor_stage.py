@@ -489,3 +489,12 @@ def test_responsible_for_the_attack_is_an_accusation(actors):
 def test_responsible_for_security_is_no_accusation(actors):
     [event] = actors("The army is responsible for security in Hawija, where a bomb exploded on Monday.", "exploded")
     assert event.claims == []
+
+
+def test_traced_to_weapons_a_state_made_is_a_trace_to_that_state_but_using_them_is_not(actors):
+    [event] = actors(
+        "Two drones struck a base near Tanf. Debris had been traced to Iranian-made one-way attack drones.", "struck"
+    )
+    assert ("traced", "Military Forces of Iran") in kinds(event)
+    [event] = actors("Rebels launched Iranian-made drones at a base near Tanf.", "launched")
+    assert not [claim for claim in event.claims if claim.kind == "traced"]
