@@ -199,41 +199,48 @@ class IngestService:
     def _plan(self, batch: list[Article], index: dedup.NearDuplicateIndex, report: IngestReport) -> list[_Planned]:
         """Decide, for each article of a batch, whether it is a duplicate, a near-duplicate or new."""
         planned: list[_Planned] = []
-        seen: dict[str, str] = {}
-        with self.database.transaction() as session:
-            articles = ArticleRepository(session)
-            for article in batch:
-                content_hash, url_hash = dedup.content_hash(article.text), dedup.url_hash(article.url)
-                original = _copied(content_hash, url_hash, seen, articles)
-                if original is not None:
-                    report.duplicates.append(Duplicate(article.doc_id, original))
-                    continue
-                signature = dedup.minhash(article.text)
-                near = index.closest(signature)
-                if near is not None:
-                    original = (
-                        planned[near[1]].article.doc_id if near[0] == "batch" else articles.get(near[1]).article.doc_id
-                    )
-                    report.near_duplicates.append(NearDuplicate(article.doc_id, original))
-                index.add(("batch", len(planned)), signature)
-                planned.append(_Planned(article, content_hash, url_hash, signature, near))
-                _remember(seen, content_hash, url_hash, article.doc_id)
+        for article, keys, original, articles in self._copies(batch):
+            if original is not None:
+                report.duplicates.append(Duplicate(article.doc_id, original))
+                continue
+            signature = dedup.minhash(article.text)
+            near = index.closest(signature)
+            if near is not None:
+                original = (
+                    planned[near[1]].article.doc_id if near[0] == "batch" else articles.get(near[1]).article.doc_id
+                )
+                report.near_duplicates.append(NearDuplicate(article.doc_id, original))
+            index.add(("batch", len(planned)), signature)
+            planned.append(_Planned(article, *keys, signature, near))
         return planned
 
     def _likely_new(self, batch: list[Article], index: dedup.NearDuplicateIndex) -> list[Article]:
         """The articles of a coming batch that its plan will extract if nothing is stored before then: copies of
         none before them, near-copies of none indexed now. Nothing is recorded (`_plan` decides for good)."""
-        likely: list[Article] = []
+        return [
+            article
+            for article, _keys, original, _articles in self._copies(batch)
+            if original is None and index.closest(dedup.minhash(article.text)) is None
+        ]
+
+    def _copies(
+        self, batch: list[Article]
+    ) -> Iterator[tuple[Article, tuple[str, str | None], str | None, ArticleRepository]]:
+        """Each article with its (content hash, URL hash), the doc id of the earlier or stored article with the same
+        text or canonical URL (None if there is none), and the article store, read in one transaction."""
         seen: dict[str, str] = {}
         with self.database.transaction() as session:
             articles = ArticleRepository(session)
             for article in batch:
                 content_hash, url_hash = dedup.content_hash(article.text), dedup.url_hash(article.url)
-                if _copied(content_hash, url_hash, seen, articles) is None:
-                    if index.closest(dedup.minhash(article.text)) is None:
-                        likely.append(article)
-                    _remember(seen, content_hash, url_hash, article.doc_id)
-        return likely
+                original = seen.get(content_hash) or (seen.get(url_hash) if url_hash else None)
+                if original is None and (stored := articles.find_duplicate(content_hash, url_hash)):
+                    original = stored.article.doc_id
+                yield article, (content_hash, url_hash), original, articles
+                if original is None:
+                    seen[content_hash] = article.doc_id
+                    if url_hash:
+                        seen[url_hash] = article.doc_id
 
     def _store(
         self,
@@ -279,17 +286,3 @@ class IngestService:
         report.articles += stored_articles
         report.reports += stored_reports
         report.learned_aliases += stored_aliases
-
-
-def _copied(content_hash: str, url_hash: str | None, seen: dict[str, str], articles: ArticleRepository) -> str | None:
-    """The doc id of the article with this text or canonical URL: earlier in the batch (`seen`), or stored."""
-    original = seen.get(content_hash) or (seen.get(url_hash) if url_hash else None)
-    if original is None and (stored := articles.find_duplicate(content_hash, url_hash)):
-        original = stored.article.doc_id
-    return original
-
-
-def _remember(seen: dict[str, str], content_hash: str, url_hash: str | None, doc_id: str) -> None:
-    seen[content_hash] = doc_id
-    if url_hash:
-        seen[url_hash] = doc_id
