@@ -26,6 +26,7 @@ from typing import Protocol, runtime_checkable
 from sqlalchemy.exc import IntegrityError
 
 from warlog.ingest import dedup
+from warlog.link.cluster import Verdicts
 from warlog.records import Article, ArticleExtraction
 from warlog.store import ArticleRepository, Database, LearnedAliasRepository, ReportRepository
 from warlog.store.linking import EventLinker
@@ -140,6 +141,7 @@ class IngestService:
         self.database = database
         self.extractor = extractor
         self.batch_size = batch_size
+        self._verdicts: Verdicts | None = None
 
     def ingest(self, articles: Iterable[Article], on_batch: Callable[[int], None] | None = None) -> IngestReport:
         """Store `articles` and their events; `on_batch(n)` is called after each committed batch of n articles."""
@@ -277,7 +279,9 @@ class IngestService:
                         result = next(results)
                         stored_reports += reports.add_all(ids[-1], result.events)
                         stored_aliases += aliases.add_all(ids[-1], result.learned_aliases, now)
-                EventLinker(session).link_articles(ids)
+                linker = EventLinker(session, known=self._verdicts)
+                linker.link_articles(ids)
+                self._verdicts = linker.verdicts
         finally:
             for position in range(len(planned)):
                 index.remove(("batch", position))

@@ -10,12 +10,16 @@ between two groups about to merge. So the clusters of the reports are the cluste
 component of that graph taken alone (the pairs of a component keep their order): `Linking.component`
 finds the components that some reports are in, and `Linking.clusters` clusters those alone, which is how
 new reports are linked without re-clustering the stored events they cannot reach.
+
+An ingest's batches read many of the same stored reports again; `Verdicts` carries the pair verdicts of one
+clustering to the next, so a pair of stored reports is not decided again (a pair's verdict depends only on its
+two reports, the linker and the manual override between them).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from warlog.link.blocking import Blocks
 from warlog.link.config import LinkConfig
@@ -32,11 +36,30 @@ class Cluster:
     decisions: tuple[LinkDecision, ...]
 
 
+Pair = tuple[str, str, str | None]
+"""Two report keys, in key order, and the kind of the manual override between them (None: none)."""
+
+
+@dataclass
+class Verdicts:
+    """Pair verdicts of one linker, kept from one clustering to the next: whether the pair is vetoed, and its
+    decision when it is linked."""
+
+    linker: str
+    pairs: dict[Pair, tuple[bool, LinkDecision | None]] = field(default_factory=dict)
+
+
 class Linking:
     """Reports sorted by key, with their profiles, blocks and overrides; pairwise decisions are made on demand,
-    once per pair (except unlinked ones asked for whole: see `_decide`)."""
+    once per pair (except unlinked ones asked for whole: see `_decide`), or taken from `known` verdicts."""
 
-    def __init__(self, reports: Iterable[LinkReport], config: LinkConfig, overrides: Iterable[Override] = ()) -> None:
+    def __init__(
+        self,
+        reports: Iterable[LinkReport],
+        config: LinkConfig,
+        overrides: Iterable[Override] = (),
+        known: Verdicts | None = None,
+    ) -> None:
         self.reports = sorted({report.key: report for report in reports}.values(), key=lambda report: report.key)
         self.config, self.linker = config, config.id
         self.position = {report.key: index for index, report in enumerate(self.reports)}
@@ -47,6 +70,7 @@ class Linking:
         self.overrides = sorted(given, key=lambda o: (o.a, o.b))
         self._vetoed: dict[tuple[int, int], bool] = {}
         self._linked: dict[tuple[int, int], LinkDecision] = {}
+        self._known = known.pairs if known is not None and known.linker == self.linker else {}
 
     def decision(self, i: int, j: int) -> LinkDecision:
         """The decision between two reports (kept if linked; an unlinked one is made again when asked)."""
@@ -69,10 +93,25 @@ class Linking:
         """Remember whether a pair is vetoed or linked; a pair whose dates veto it (and that no override names)
         is not decided in full, as its decision could only say so."""
         a, b = self.profiles[pair[0]], self.profiles[pair[1]]
-        if frozenset((a.report.key, b.report.key)) not in self._kinds and dates_veto(a, b):
+        kind = self._kinds.get(frozenset((a.report.key, b.report.key)))
+        known = self._known.get((a.report.key, b.report.key, kind))
+        if known is not None:
+            self._vetoed[pair] = known[0]
+            if known[1] is not None:
+                self._linked[pair] = known[1]
+        elif kind is None and dates_veto(a, b):
             self._vetoed[pair] = True
         else:
             self._decide(pair)
+
+    def verdicts(self) -> Verdicts:
+        """The verdict of every pair this linking has judged, for the next one."""
+        keys = [report.key for report in self.reports]
+        pairs: dict[Pair, tuple[bool, LinkDecision | None]] = {}
+        for (i, j), vetoed in self._vetoed.items():
+            kind = self._kinds.get(frozenset((keys[i], keys[j])))
+            pairs[keys[i], keys[j], kind] = (vetoed, self._linked.get((i, j)))
+        return Verdicts(self.linker, pairs)
 
     def _decide(self, pair: tuple[int, int]) -> LinkDecision:
         """Decide a pair and remember the verdict; only linked decisions are kept whole (most pairs are not

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from warlog.link.batch import linkable
 from warlog.link.campaigns import campaign_key, campaign_label, campaign_uid
-from warlog.link.cluster import Linking
+from warlog.link.cluster import Linking, Verdicts
 from warlog.link.config import LinkConfig, default_config
 from warlog.link.features import LINKED_GAP
 from warlog.link.periods import readings
@@ -37,11 +37,15 @@ class LinkError(LookupError):
 
 
 class EventLinker:
-    """Keeps the canonical events of one session's database up to date as reports arrive or overrides change."""
+    """Keeps the canonical events of one session's database up to date as reports arrive or overrides change.
 
-    def __init__(self, session: Session, config: LinkConfig | None = None) -> None:
+    `known` verdicts (and `verdicts`, after linking) are the pair verdicts of the last clustering: an ingest hands
+    them from one batch's linker to the next, as its batches read many of the same stored reports again."""
+
+    def __init__(self, session: Session, config: LinkConfig | None = None, known: Verdicts | None = None) -> None:
         self.session = session
         self.config = config or default_config()
+        self.verdicts = known
         self.events = EventRepository(session)
         self.links = EventReportRepository(session)
         self.overrides = OverrideRepository(session)
@@ -90,6 +94,7 @@ class EventLinker:
         row_of = {report.key: report_id for report_id, (_event, report) in stored.items()}
         row_of |= {report.key: report_id for report_id, report in new.items()}
         clusters = linking.clusters(reached)
+        self.verdicts = linking.verdicts()
         events = [reconcile(cluster, self.config) for cluster in clusters]
         before = self.events.written(affected)
         taken = {uid for uid, row_id in self.events.row_ids(e.uid for e in events).items() if row_id not in affected}
@@ -143,7 +148,7 @@ class EventLinker:
             if fresh := self.links.event_ids(partners) - loaded:
                 wanted |= fresh
                 continue
-            linking = Linking(reports, self.config, overrides)
+            linking = Linking(reports, self.config, overrides, self.verdicts)
             events: dict[int, list[str]] = {}
             for event_id, report in stored.values():
                 events.setdefault(event_id, []).append(report.key)

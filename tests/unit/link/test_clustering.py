@@ -8,7 +8,7 @@ from link_helpers import report
 
 from warlog.link import cluster_reports, default_config
 from warlog.link.blocking import candidate_pairs
-from warlog.link.cluster import Linking
+from warlog.link.cluster import Linking, Verdicts
 from warlog.link.records import Override
 
 CONFIG = default_config()
@@ -84,3 +84,18 @@ def test_reports_known_to_be_together_are_reached_without_a_linked_pair() -> Non
     assert {linking.reports[i].key for i in linking.component(["later"])} == {"later"}
     together = linking.component(["later"], [["later", "harir-1"]])
     assert {linking.reports[i].key for i in together} == {"later", "harir-1", "harir-2", "month"}
+
+
+def test_verdicts_of_an_earlier_clustering_are_used_again_and_give_the_same_events() -> None:
+    first = Linking(corpus()[:5], CONFIG)
+    first.clusters()
+    verdicts = first.verdicts()
+    assert verdicts.pairs[("asad-1", "asad-2", None)][1] is not None  # linked, kept whole
+    again = Linking(corpus(), CONFIG, known=verdicts)
+    assert [[r.key for r in c.reports] for c in again.clusters()] == groups(corpus())
+    # A known verdict is taken as it is: the one pair marked vetoed here is not decided again.
+    verdicts.pairs[("asad-1", "asad-2", None)] = (True, None)
+    assert ["asad-1"] in [[r.key for r in c.reports] for c in Linking(corpus(), CONFIG, known=verdicts).clusters()]
+    # Verdicts of another linker (other weights) are not used.
+    other = Verdicts(linker="other@1", pairs=verdicts.pairs)
+    assert [[r.key for r in c.reports] for c in Linking(corpus(), CONFIG, known=other).clusters()] == groups(corpus())
