@@ -123,6 +123,16 @@ class _Started:
             self._waiting.pop(id(article), None)
 
 
+@dataclass
+class _Run:
+    """What one `ingest` call carries from batch to batch: the near-duplicate index, the extractions started
+    ahead, and the pair verdicts of the last batch's linking (`link.cluster.Verdicts`)."""
+
+    index: dedup.NearDuplicateIndex
+    started: _Started
+    verdicts: Verdicts | None = None
+
+
 def _default_extractor(articles: Iterable[Article]) -> Iterator[ArticleExtraction]:
     from warlog.extraction import extract_articles
 
@@ -141,30 +151,26 @@ class IngestService:
         self.database = database
         self.extractor = extractor
         self.batch_size = batch_size
-        self._verdicts: Verdicts | None = None
 
     def ingest(self, articles: Iterable[Article], on_batch: Callable[[int], None] | None = None) -> IngestReport:
         """Store `articles` and their events; `on_batch(n)` is called after each committed batch of n articles."""
         report = IngestReport()
-        index = self._load_index()
-        started = _Started(self.extractor)
+        run = _Run(self._load_index(), _Started(self.extractor))
         iterator = iter(articles)
         batch = list(islice(iterator, self.batch_size))
         while batch:
             try:
                 upcoming = list(islice(iterator, self.batch_size))
             except Exception:  # a reader failed: what was read before it is still stored, then the error goes up
-                report.add(self._ingest_batch(batch, index, started, []))
+                report.add(self._ingest_batch(batch, run, []))
                 raise
-            report.add(self._ingest_batch(batch, index, started, upcoming))
+            report.add(self._ingest_batch(batch, run, upcoming))
             if on_batch is not None:
                 on_batch(len(batch))
             batch = upcoming
         return report
 
-    def _ingest_batch(
-        self, batch: list[Article], index: dedup.NearDuplicateIndex, started: _Started, upcoming: list[Article]
-    ) -> IngestReport:
+    def _ingest_batch(self, batch: list[Article], run: _Run, upcoming: list[Article]) -> IngestReport:
         """Plan, extract and commit one batch, starting the `upcoming` one's extraction before the commit; if a
         concurrent ingest stored some of its articles first, plan it again (they are duplicates now) and commit
         what is left. Each article is extracted once."""
@@ -173,15 +179,15 @@ class IngestService:
         try:
             while True:
                 outcome = IngestReport()
-                planned = self._plan(batch, index, outcome)
+                planned = self._plan(batch, run.index, outcome)
                 new = [plan.article for plan in planned if plan.near_duplicate_of is None]
                 todo = [article for article in new if id(article) not in extracted]
-                started.start(todo)
+                run.started.start(todo)  # before the upcoming batch, so that the workers take this one first
                 if upcoming and not conflicts:
-                    started.start(self._likely_new(upcoming, index))
-                extracted.update(zip(map(id, todo), started.take(todo), strict=True))
+                    run.started.start(self._likely_new(upcoming, run.index))
+                extracted.update(zip(map(id, todo), run.started.take(todo), strict=True))
                 try:
-                    self._store(planned, [extracted[id(article)] for article in new], index, outcome)
+                    self._store(planned, [extracted[id(article)] for article in new], run, outcome)
                 except IntegrityError:
                     conflicts += 1
                     if conflicts > CONFLICT_RETRIES:
@@ -189,7 +195,7 @@ class IngestService:
                     continue
                 return outcome
         finally:
-            started.drop(batch)
+            run.started.drop(batch)
 
     def _load_index(self) -> dedup.NearDuplicateIndex:
         index = dedup.NearDuplicateIndex.empty()
@@ -248,7 +254,7 @@ class IngestService:
         self,
         planned: list[_Planned],
         extracted: list[ArticleExtraction],
-        index: dedup.NearDuplicateIndex,
+        run: _Run,
         report: IngestReport,
     ) -> None:
         """Write one batch in one transaction, then re-key its signatures in the index by article id."""
@@ -279,14 +285,14 @@ class IngestService:
                         result = next(results)
                         stored_reports += reports.add_all(ids[-1], result.events)
                         stored_aliases += aliases.add_all(ids[-1], result.learned_aliases, now)
-                linker = EventLinker(session, known=self._verdicts)
+                linker = EventLinker(session, known=run.verdicts)
                 linker.link_articles(ids)
-                self._verdicts = linker.verdicts
+                run.verdicts = linker.verdicts
         finally:
             for position in range(len(planned)):
-                index.remove(("batch", position))
+                run.index.remove(("batch", position))
         for article_id, plan in zip(ids, planned, strict=True):
-            index.add(("db", article_id), plan.signature)
+            run.index.add(("db", article_id), plan.signature)
         report.articles += stored_articles
         report.reports += stored_reports
         report.learned_aliases += stored_aliases

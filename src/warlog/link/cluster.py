@@ -78,47 +78,51 @@ class Linking:
         return self._linked.get(pair) or self._decide(pair)
 
     def linked(self, i: int, j: int) -> bool:
-        pair = (min(i, j), max(i, j))
-        if pair not in self._vetoed:
-            self._verdict(pair)
-        return pair in self._linked
+        return self._judged(i, j) in self._linked
 
     def vetoed(self, i: int, j: int) -> bool:
-        pair = (min(i, j), max(i, j))
-        if pair not in self._vetoed:
-            self._verdict(pair)
-        return self._vetoed[pair]
+        return self._vetoed[self._judged(i, j)]
 
-    def _verdict(self, pair: tuple[int, int]) -> None:
-        """Remember whether a pair is vetoed or linked; a pair whose dates veto it (and that no override names)
-        is not decided in full, as its decision could only say so."""
+    def _judged(self, i: int, j: int) -> tuple[int, int]:
+        """The pair in order, once its verdict is known: taken from the `known` verdicts, or made. A pair whose
+        dates veto it (and that no override names) is not decided in full, as its decision could only say so."""
+        pair = (min(i, j), max(i, j))
+        if pair in self._vetoed:
+            return pair
         a, b = self.profiles[pair[0]], self.profiles[pair[1]]
-        kind = self._kinds.get(frozenset((a.report.key, b.report.key)))
-        known = self._known.get((a.report.key, b.report.key, kind))
+        override = self._override(pair)
+        known = self._known.get((a.report.key, b.report.key, override))
         if known is not None:
             self._vetoed[pair] = known[0]
             if known[1] is not None:
                 self._linked[pair] = known[1]
-        elif kind is None and dates_veto(a, b):
+        elif override is None and dates_veto(a, b):
             self._vetoed[pair] = True
         else:
             self._decide(pair)
+        return pair
+
+    def _override(self, pair: tuple[int, int]) -> str | None:
+        """The kind of the manual override between the pair's reports, if any."""
+        return self._kinds.get(frozenset((self.reports[pair[0]].key, self.reports[pair[1]].key)))
 
     def verdicts(self) -> Verdicts:
         """The verdict of every pair this linking has judged, for the next one."""
         keys = [report.key for report in self.reports]
-        pairs: dict[Pair, tuple[bool, LinkDecision | None]] = {}
-        for (i, j), vetoed in self._vetoed.items():
-            kind = self._kinds.get(frozenset((keys[i], keys[j])))
-            pairs[keys[i], keys[j], kind] = (vetoed, self._linked.get((i, j)))
-        return Verdicts(self.linker, pairs)
+        return Verdicts(
+            self.linker,
+            {
+                (keys[pair[0]], keys[pair[1]], self._override(pair)): (vetoed, self._linked.get(pair))
+                for pair, vetoed in self._vetoed.items()
+            },
+        )
 
     def _decide(self, pair: tuple[int, int]) -> LinkDecision:
         """Decide a pair and remember the verdict; only linked decisions are kept whole (most pairs are not
         linked, and holding every decision with its explanation costs more in garbage collection than
         making the few needed again)."""
         a, b = self.profiles[pair[0]], self.profiles[pair[1]]
-        found = judge(a, b, self.config, self.linker, self._kinds.get(frozenset((a.report.key, b.report.key))))
+        found = judge(a, b, self.config, self.linker, self._override(pair))
         self._vetoed[pair] = found.vetoed
         if found.linked:
             self._linked[pair] = found
