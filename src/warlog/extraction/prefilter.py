@@ -2,9 +2,11 @@
 
 One Aho-Corasick automaton holds the surface forms of the trigger lexicon (every inflection the model's
 lemmatizer maps to a lexicon word, so it finds at least what `lexicon.find_hits` finds), the weapon terms and
-the names the entity ruler knows (actor aliases, places). An article without a trigger cannot hold an event and is not parsed at all. In the others,
-every sentence with a hit is kept with `CONTEXT_SENTENCES` neighbours on each side (coreference, dates,
-places), and the first sentence always (the dateline); the rest is blanked.
+the names the entity ruler knows (actor aliases, places). An article without a trigger cannot hold an event and
+is not parsed at all. In the others, every sentence with a hit is kept with `CONTEXT_SENTENCES` neighbours on
+each side (coreference, dates, places), and the first sentence always (the dateline); the rest is blanked. When
+the sentences with a possible trigger are a small part of an article (`PROBE_SHARE`), the relevance also holds a
+probe: the pipeline parses those sentences alone first, and the whole article only if one holds a trigger.
 
 Blanking keeps every character offset in the original article's coordinates: the text that spaCy parses has
 the same length, with skipped sentences turned into spaces. The `warlog_skipped_text` component (before the
@@ -23,8 +25,13 @@ from spacy.tokens import Doc
 
 from warlog.extraction.detect import MIN_TRIGGER_VOTE
 from warlog.extraction.lexicon import LexiconEntry, lexicon
+from warlog.nlp import exact_words
 
 CONTEXT_SENTENCES = 1
+# An article whose candidate sentences (those with a possible trigger) are at most this share of its characters
+# is probed first: those sentences alone are parsed, and the article is parsed in full only if one holds a
+# trigger. A stray "opened" or "to meet" in a long article about something else then costs a sentence's parse.
+PROBE_SHARE = 0.2
 SKIPPED_KEY = "warlog.skipped"
 SKIPPED_COMPONENT = "warlog_skipped_text"
 # A sentence ends at . ! ? (with closing quotes or brackets) before whitespace and a capital, digit or quote.
@@ -37,9 +44,11 @@ SENTENCE_END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])"
 ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-Z][a-z]{0,3}|(?:[A-Za-z]\.)+[A-Za-z])$")
 
 
-# What an automaton key stands for: CONTEXT (a weapon term or an actor alias), or one word of a lexicon entry,
-# as the number `Terms.word_id` gives to (entry key, word position).
+# What an automaton key stands for: CONTEXT (a weapon term or an actor alias), EXACT (a name that is CONTEXT only
+# in the case it is written in: "IS" but not "is", as the entity ruler matches it), or one word of a lexicon
+# entry, as the number `Terms.word_id` gives to (entry key, word position).
 CONTEXT = 0
+EXACT = -1
 
 
 @dataclass
@@ -54,6 +63,7 @@ class Terms:
     conditions: dict[str, frozenset[str] | None] = field(default_factory=dict)
     ids: dict[tuple[str, int], int] = field(default_factory=dict)
     name_groups: frozenset[str] = frozenset()
+    exact_forms: set[str] = field(default_factory=set)
 
     def word_id(self, entry: str, position: int) -> int:
         return self.ids.setdefault((entry, position), len(self.ids) + 1)
@@ -71,11 +81,19 @@ def trigger_conditions(entry: LexiconEntry) -> frozenset[str] | None:
 
 @dataclass(frozen=True)
 class Relevance:
-    """The prefilter's decision for one text: whether it can hold an event, and the character ranges to blank
-    (each a run of skipped sentences up to the next kept one, or to the end)."""
+    """The prefilter's decision for one text: whether it can hold an event, the character ranges to blank
+    (each a run of skipped sentences up to the next kept one, or to the end), and, when its candidate sentences
+    are a small part of it, the ranges that blank all but them: the probe, which decides before the full parse
+    whether any of them holds a trigger."""
 
     relevant: bool
     skipped: tuple[tuple[int, int], ...] = ()
+    probe: tuple[tuple[int, int], ...] | None = None
+
+    def probing(self) -> Relevance:
+        """The relevance that parses only the candidate sentences."""
+        assert self.probe is not None
+        return Relevance(relevant=True, skipped=self.probe)
 
 
 IRRELEVANT = Relevance(relevant=False)
@@ -119,6 +137,7 @@ class Prefilter:
         self.conditions = terms.conditions
         self.word_entry = {word: entry for (entry, _position), word in terms.ids.items()}
         self.name_roles = frozenset(f"{role}:{group}" for group in terms.name_groups for role in ("agent", "patient"))
+        self.exact_forms = frozenset(terms.exact_forms)
         # Keys of the same length and meanings share one value (a few thousand for tens of thousands of keys), so
         # the pickled prefilter of the disk cache reads back without building each one again.
         self.meanings: list[tuple[int, frozenset[int]]] = []
@@ -131,15 +150,19 @@ class Prefilter:
         self.automaton.make_automaton()
 
     def _hits(self, text: str) -> Iterator[tuple[int, frozenset[int]]]:
-        """(start offset, meanings) of every whole-word key found in `text`."""
+        """(start offset, meanings) of every whole-word key found in `text`; an EXACT name counts as CONTEXT
+        only when written as the ruler knows it."""
         lowered = _lowered(text)
         for last, index in self.automaton.iter(lowered):
             length, meanings = self.meanings[index]
             start = last - length + 1
-            if (start == 0 or not lowered[start - 1].isalnum()) and (
-                last + 1 == len(lowered) or not lowered[last + 1].isalnum()
-            ):
-                yield start, meanings
+            if (start and lowered[start - 1].isalnum()) or (last + 1 < len(lowered) and lowered[last + 1].isalnum()):
+                continue
+            if EXACT in meanings:
+                meanings = (meanings - {EXACT}) | ({CONTEXT} if text[start : last + 1] in self.exact_forms else set())
+                if not meanings:
+                    continue
+            yield start, meanings
 
     def relevance(self, text: str) -> Relevance:
         """The sentences to parse: those with a hit, their neighbours and the first; none without a trigger."""
@@ -157,16 +180,9 @@ class Prefilter:
         for index, meanings in found.items():
             if index in triggered or CONTEXT in meanings:
                 keep.update(range(max(index - self.context, 0), min(index + self.context, len(spans) - 1) + 1))
-        skipped: list[tuple[int, int]] = []
-        for index, (start, _end) in enumerate(spans):
-            if index in keep:
-                continue
-            stop = spans[index + 1][0] if index + 1 < len(spans) else len(text)
-            if skipped and skipped[-1][1] == start:
-                skipped[-1] = (skipped[-1][0], stop)
-            else:
-                skipped.append((start, stop))
-        return Relevance(relevant=True, skipped=tuple(skipped))
+        candidates = sum(spans[index][1] - spans[index][0] for index in triggered)
+        probe = _blanked(spans, triggered, len(text)) if candidates <= PROBE_SHARE * len(text) else None
+        return Relevance(relevant=True, skipped=_blanked(spans, keep, len(text)), probe=probe)
 
     def _can_trigger(self, words: set[int]) -> bool:
         """Whether a sentence with these words may hold a trigger: a lexicon entry all of whose words are there
@@ -183,6 +199,21 @@ class Prefilter:
             if condition is not None and (not condition or condition & present):
                 return True
         return False
+
+
+def _blanked(spans: list[tuple[int, int]], keep: set[int], length: int) -> tuple[tuple[int, int], ...]:
+    """The character ranges to blank when only the sentences `keep` are parsed: each skipped run up to the next
+    kept sentence, or to the end."""
+    skipped: list[tuple[int, int]] = []
+    for index, (start, _end) in enumerate(spans):
+        if index in keep:
+            continue
+        stop = spans[index + 1][0] if index + 1 < len(spans) else length
+        if skipped and skipped[-1][1] == start:
+            skipped[-1] = (skipped[-1][0], stop)
+        else:
+            skipped.append((start, stop))
+    return tuple(skipped)
 
 
 def _sentence_of(starts: list[int], offset: int) -> int:
@@ -262,14 +293,17 @@ def _add_lexicon(
                     terms.keys.setdefault(form, set()).add(word_id)
 
 
-def _add_context(terms: Terms, phrases: Iterable[str]) -> None:
-    """Weapon terms and actor aliases, lower-cased, with a plural ending, and hyphens or spaces between words."""
+def _add_context(terms: Terms, phrases: Iterable[str], exact: bool = False) -> None:
+    """Weapon terms and actor aliases, lower-cased, with a plural ending, and hyphens or spaces between words;
+    `exact` names (the ruler's case-sensitive ones) keep their case and take no plural."""
     for phrase in phrases:
-        words = phrase.lower().replace("-", " ").split()
-        plurals = ("", "es") if words and words[-1][-1:] in "sxzh" else ("", "s")
+        words = phrase.replace("-", " ").split()
+        plurals = ("",) if exact else ("", "es") if words and words[-1][-1:] in "sxzh" else ("", "s")
         for joined in {" ".join(words), "-".join(words)}:
+            if exact:
+                terms.exact_forms.add(joined)
             for plural in plurals:
-                terms.keys.setdefault(joined + plural, set()).add(CONTEXT)
+                terms.keys.setdefault(_lowered(joined + plural), set()).add(EXACT if exact else CONTEXT)
 
 
 def lemmatizer_tables(nlp: Language) -> tuple[dict[str, Sequence[Sequence[str]]], dict[str, set[str]]]:
@@ -285,30 +319,30 @@ def lemmatizer_tables(nlp: Language) -> tuple[dict[str, Sequence[Sequence[str]]]
     return rules, exceptions
 
 
-def build_prefilter(nlp: Language, context_phrases: Iterable[str], context: int = CONTEXT_SENTENCES) -> Prefilter:
-    """A prefilter for `nlp`'s lemmatizer over the trigger lexicon, plus `context_phrases` (weapons, names)."""
+def build_prefilter(
+    nlp: Language, context_phrases: Iterable[str], exact_names: Iterable[str] = (), context: int = CONTEXT_SENTENCES
+) -> Prefilter:
+    """A prefilter for `nlp`'s lemmatizer over the trigger lexicon, plus `context_phrases` (weapons, names,
+    in any case) and `exact_names` (names in their own case only)."""
     rules, exceptions = lemmatizer_tables(nlp)
     terms = Terms(name_groups=frozenset(lexicon().entity_groups.values()))
     _add_lexicon(terms, lexicon().entries.values(), rules, exceptions)
     _add_context(terms, context_phrases)
+    _add_context(terms, exact_names, exact=True)
     return Prefilter(terms, context)
 
 
-def _token_text(token_pattern: dict) -> str:
-    """The word of a ruler token pattern ({"ORTH": "IS"} or {"TEXT": "Gao"})."""
-    return str(token_pattern.get("ORTH", token_pattern.get("TEXT", "")))
-
-
-def context_phrases(ruler_patterns: Iterable[dict]) -> list[str]:
+def context_phrases(ruler_patterns: Iterable[dict]) -> tuple[list[str], list[str]]:
     """The phrases that keep a sentence as context: weapon terms, and every name the entity ruler knows (actor
-    aliases from the registry, places), which roles, attribution and geocoding read around an event."""
+    aliases from the registry, places), which roles, attribution and geocoding read around an event. Returns
+    (phrases matched in any case, names matched in their own case: the ruler's exact-word token patterns)."""
     from warlog.extraction.weapons import weapon_entries
 
-    weapons = [pattern for entry in weapon_entries().values() for pattern in entry.patterns]
-    names = [
-        pattern["pattern"]
-        if isinstance(pattern["pattern"], str)
-        else " ".join(_token_text(t) for t in pattern["pattern"])
-        for pattern in ruler_patterns
-    ]
-    return list(dict.fromkeys([*weapons, *names]))
+    phrases = [pattern for entry in weapon_entries().values() for pattern in entry.patterns]
+    exact = []
+    for pattern in ruler_patterns:
+        if isinstance(pattern["pattern"], str):
+            phrases.append(pattern["pattern"])
+        elif (words := exact_words(pattern["pattern"])) is not None:
+            exact.append(" ".join(words))
+    return list(dict.fromkeys(phrases)), list(dict.fromkeys(exact))

@@ -44,6 +44,8 @@ def test_a_long_article_gives_the_same_events_with_and_without_the_prefilter(pip
     article = long_article()
     relevance = pipeline.prefilter.relevance(article.text)
     assert relevance.relevant and relevance.skipped, "the article must have sentences to skip"
+    assert relevance.probe is not None, "its two event sentences are few enough to be probed first"
+    assert pipeline.relevances([article]) == [relevance], "the probe finds their triggers"
     [filtered] = [item.events for item in pipeline.run([article])]
     [full] = [item.events for item in pipeline.without_prefilter().run([article])]
     assert len(full) >= 2
@@ -68,3 +70,15 @@ def test_an_article_without_a_trigger_is_not_parsed_and_has_no_events(pipeline: 
     article = Article(doc_id="calm", text=" ".join(ORDINARY * 3))
     assert not pipeline.prefilter.relevance(article.text).relevant
     assert list(pipeline.run([article])) == [ArticleExtraction(article=article)]
+
+
+def test_an_everyday_use_of_a_trigger_word_in_a_long_article_is_ruled_out_by_the_probe(pipeline: Pipeline) -> None:
+    # "meet" with a ministry in the sentence may be a diplomatic event for the prefilter; the parse shows that
+    # the ministry is not who meets, so the article is not parsed in full, and it has no events either way.
+    stray = "The health ministry said clinics in Kirkuk would stay open late on weekdays to meet demand."
+    article = Article(doc_id="clinics", text=" ".join([*ORDINARY * 2, stray, *ORDINARY]))
+    relevance = pipeline.prefilter.relevance(article.text)
+    assert relevance.relevant and relevance.probe is not None
+    assert [r.relevant for r in pipeline.relevances([article])] == [False]
+    assert list(pipeline.run([article])) == [ArticleExtraction(article=article)]
+    assert [item.events for item in pipeline.without_prefilter().run([article])] == [[]]

@@ -40,7 +40,7 @@ def nlp() -> Language:
 
 @pytest.fixture(scope="module")
 def prefilter() -> Prefilter:
-    return build_prefilter(nlp(), ["rocket launcher", "mortar", "Guardians of the Valley"], context=1)
+    return build_prefilter(nlp(), ["rocket launcher", "mortar", "Guardians of the Valley"], ["IS"], context=1)
 
 
 def kept_sentences(prefilter: Prefilter, sentences: list[str]) -> list[str]:
@@ -84,6 +84,26 @@ def test_an_article_without_a_trigger_is_not_parsed_even_with_weapon_or_alias_wo
 )
 def test_inflected_and_capitalised_triggers_make_a_sentence_relevant(prefilter: Prefilter, sentence: str) -> None:
     assert prefilter.relevance(f"{LEAD} {sentence}").relevant
+
+
+def test_a_case_sensitive_name_keeps_a_sentence_only_in_its_own_case(prefilter: Prefilter) -> None:
+    """The ruler matches "IS" (Islamic State) but not the verb "is": neither must the prefilter."""
+    sentences = [LEAD, PLAIN[0], "IS fighters were seen there.", *PLAIN[1:3], "The fair is open again.", *PLAIN[3:],
+                 TRIGGER]
+    kept = kept_sentences(prefilter, sentences)
+    assert kept[:4] == [LEAD, PLAIN[0], "IS fighters were seen there.", PLAIN[1]]
+    assert "The fair is open again." not in kept
+
+
+def test_an_article_whose_trigger_sentences_are_few_has_a_probe_that_keeps_only_them(prefilter: Prefilter) -> None:
+    sentences = [LEAD, *PLAIN, *PLAIN, TRIGGER, *PLAIN]
+    text = " ".join(sentences)
+    relevance = prefilter.relevance(text)
+    assert relevance.probe is not None
+    probed = blank(text, relevance.probing())
+    assert [sentence for sentence in sentences if sentence in probed] == [TRIGGER]
+    assert probed.strip() == TRIGGER and len(probed) == len(text)
+    assert prefilter.relevance(" ".join([LEAD, TRIGGER, PLAIN[0]])).probe is None  # a third of the text: no probe
 
 
 def test_one_word_of_a_trigger_phrase_alone_is_no_hit(prefilter: Prefilter) -> None:
