@@ -103,7 +103,9 @@ class NearDuplicateIndex:
         del self.signatures[key]
 
     def closest(self, signature: MinHash) -> Hashable | None:
-        """The most similar indexed key whose estimated Jaccard similarity reaches the threshold."""
+        """The most similar indexed key whose estimated Jaccard similarity reaches the threshold; of equally
+        similar ones the least key, so that the answer never depends on the LSH's set order (keys must be
+        comparable, as the ingest's ("batch" | "db", number) are)."""
         scored = [(self.signatures[key].jaccard(signature), key) for key in self.lsh.query(signature)]
         scored = [(score, key) for score, key in scored if score >= NEAR_DUPLICATE_THRESHOLD]
-        return max(scored, key=lambda pair: pair[0])[1] if scored else None
+        return min(scored, key=lambda pair: (-pair[0], pair[1]))[1] if scored else None

@@ -28,3 +28,13 @@ def test_minhash_survives_storage_and_finds_a_syndicated_copy_only() -> None:
     copy = "Rockets target airport\n" + TEXT + " Reporting by a staff writer."
     assert index.closest(dedup.minhash(copy)) == "original"
     assert index.closest(dedup.minhash("A peaceful march through the capital ended without incident today.")) is None
+
+
+def test_of_equally_similar_copies_the_least_key_is_closest_whatever_the_order_they_were_indexed_in() -> None:
+    signature = dedup.minhash(TEXT)
+    keys = [("db", 7), ("batch", 2), ("db", 3)]
+    for order in (keys, list(reversed(keys))):
+        index = dedup.NearDuplicateIndex.empty()
+        for key in order:
+            index.add(key, signature)
+        assert index.closest(dedup.minhash(TEXT + " Reporting by a staff writer.")) == ("batch", 2)
