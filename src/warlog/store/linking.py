@@ -190,12 +190,13 @@ class EventLinker:
         return [(event_id, key) for event_id, key in self.session.execute(query)]
 
     def _refresh_campaigns(self, keys: set[str], labels: dict[str, str]) -> None:
-        """A campaign exists for each key shared by two or more events; its events point to it."""
+        """A campaign exists for each key shared by two or more events; its events point to it. Keys are taken in
+        order, so campaign rows are numbered the same in every run."""
         campaigns = CampaignRepository(self.session)
         found: dict[str, list[int]] = {}
         for event_id, key in self.events.with_campaign_keys(keys):
             found.setdefault(key, []).append(event_id)
-        for key in keys:
+        for key in sorted(keys):
             ids = found.get(key, [])
             if len(ids) < 2:
                 self.events.set_campaign(ids, None)
