@@ -126,11 +126,20 @@ class _Started:
 @dataclass
 class _Run:
     """What one `ingest` call carries from batch to batch: the near-duplicate index, the extractions started
-    ahead, and the pair verdicts of the last batch's linking (`link.cluster.Verdicts`)."""
+    ahead, the MinHash signatures computed ahead (by article object, dropped with their batch), and what the
+    last batch's linking knows (`link.cluster.Verdicts`)."""
 
     index: dedup.NearDuplicateIndex
     started: _Started
     verdicts: Verdicts | None = None
+    signatures: dict[int, dedup.MinHash] = field(default_factory=dict)
+
+    def signature(self, article: Article) -> dedup.MinHash:
+        """The article's MinHash signature, computed once while its batch is planned."""
+        found = self.signatures.get(id(article))
+        if found is None:
+            found = self.signatures[id(article)] = dedup.minhash(article.text)
+        return found
 
 
 def _default_extractor(articles: Iterable[Article]) -> Iterator[ArticleExtraction]:
@@ -179,12 +188,12 @@ class IngestService:
         try:
             while True:
                 outcome = IngestReport()
-                planned = self._plan(batch, run.index, outcome)
+                planned = self._plan(batch, run, outcome)
                 new = [plan.article for plan in planned if plan.near_duplicate_of is None]
                 todo = [article for article in new if id(article) not in extracted]
                 run.started.start(todo)  # before the upcoming batch, so that the workers take this one first
                 if upcoming and not conflicts:
-                    run.started.start(self._likely_new(upcoming, run.index))
+                    run.started.start(self._likely_new(upcoming, run))
                 extracted.update(zip(map(id, todo), run.started.take(todo), strict=True))
                 try:
                     self._store(planned, [extracted[id(article)] for article in new], run, outcome)
@@ -196,6 +205,8 @@ class IngestService:
                 return outcome
         finally:
             run.started.drop(batch)
+            for article in batch:
+                run.signatures.pop(id(article), None)
 
     def _load_index(self) -> dedup.NearDuplicateIndex:
         index = dedup.NearDuplicateIndex.empty()
@@ -204,14 +215,15 @@ class IngestService:
                 index.add(("db", article_id), dedup.from_bytes(signature))
         return index
 
-    def _plan(self, batch: list[Article], index: dedup.NearDuplicateIndex, report: IngestReport) -> list[_Planned]:
+    def _plan(self, batch: list[Article], run: _Run, report: IngestReport) -> list[_Planned]:
         """Decide, for each article of a batch, whether it is a duplicate, a near-duplicate or new."""
         planned: list[_Planned] = []
+        index = run.index
         for article, keys, original, articles in self._copies(batch):
             if original is not None:
                 report.duplicates.append(Duplicate(article.doc_id, original))
                 continue
-            signature = dedup.minhash(article.text)
+            signature = run.signature(article)
             near = index.closest(signature)
             if near is not None:
                 original = (
@@ -222,13 +234,13 @@ class IngestService:
             planned.append(_Planned(article, *keys, signature, near))
         return planned
 
-    def _likely_new(self, batch: list[Article], index: dedup.NearDuplicateIndex) -> list[Article]:
+    def _likely_new(self, batch: list[Article], run: _Run) -> list[Article]:
         """The articles of a coming batch that its plan will extract if nothing is stored before then: copies of
-        none before them, near-copies of none indexed now. Nothing is recorded (`_plan` decides for good)."""
+        none before them, near-copies of none indexed now. Only their signatures are kept (`_plan` decides)."""
         return [
             article
             for article, _keys, original, _articles in self._copies(batch)
-            if original is None and index.closest(dedup.minhash(article.text)) is None
+            if original is None and run.index.closest(run.signature(article)) is None
         ]
 
     def _copies(
@@ -237,13 +249,12 @@ class IngestService:
         """Each article with its (content hash, URL hash), the doc id of the earlier or stored article with the same
         text or canonical URL (None if there is none), and the article store, read in one transaction."""
         seen: dict[str, str] = {}
+        keys = [(dedup.content_hash(article.text), dedup.url_hash(article.url)) for article in batch]
         with self.database.transaction() as session:
             articles = ArticleRepository(session)
-            for article in batch:
-                content_hash, url_hash = dedup.content_hash(article.text), dedup.url_hash(article.url)
-                original = seen.get(content_hash) or (seen.get(url_hash) if url_hash else None)
-                if original is None and (stored := articles.find_duplicate(content_hash, url_hash)):
-                    original = stored.article.doc_id
+            stored = articles.duplicate_doc_ids(keys)
+            for article, (content_hash, url_hash), stored_copy in zip(batch, keys, stored, strict=True):
+                original = seen.get(content_hash) or (seen.get(url_hash) if url_hash else None) or stored_copy
                 yield article, (content_hash, url_hash), original, articles
                 if original is None:
                     seen[content_hash] = article.doc_id

@@ -11,9 +11,10 @@ component of that graph taken alone (the pairs of a component keep their order):
 finds the components that some reports are in, and `Linking.clusters` clusters those alone, which is how
 new reports are linked without re-clustering the stored events they cannot reach.
 
-An ingest's batches read many of the same stored reports again; `Verdicts` carries the pair verdicts of one
-clustering to the next, so a pair of stored reports is not decided again (a pair's verdict depends only on its
-two reports, the linker and the manual override between them).
+An ingest's batches read many of the same stored reports again; `Verdicts` carries the pair verdicts and the
+report profiles of one clustering to the next, so a pair of stored reports is not decided again (a pair's
+verdict depends only on its two reports, the linker and the manual override between them) and a report read
+again is not profiled again.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from dataclasses import dataclass, field
 
 from warlog.link.blocking import Blocks
 from warlog.link.config import LinkConfig
-from warlog.link.features import dates_veto, profile
+from warlog.link.features import Profile, dates_veto, profile
 from warlog.link.records import LinkDecision, LinkReport, Override
 from warlog.link.scoring import judge
 
@@ -42,11 +43,12 @@ Pair = tuple[str, str, str | None]
 
 @dataclass
 class Verdicts:
-    """Pair verdicts of one linker, kept from one clustering to the next: whether the pair is vetoed, and its
-    decision when it is linked."""
+    """What one linker's clustering knows for the next: each pair's verdict (whether it is vetoed, and its
+    decision when it is linked) and each report's profile, by key (used for the very same report object)."""
 
     linker: str
     pairs: dict[Pair, tuple[bool, LinkDecision | None]] = field(default_factory=dict)
+    profiles: dict[str, Profile] = field(default_factory=dict)
 
 
 class Linking:
@@ -63,14 +65,20 @@ class Linking:
         self.reports = sorted({report.key: report for report in reports}.values(), key=lambda report: report.key)
         self.config, self.linker = config, config.id
         self.position = {report.key: index for index, report in enumerate(self.reports)}
-        self.profiles = [profile(report, config) for report in self.reports]
+        mine = known is not None and known.linker == self.linker
+        self._known = known.pairs if mine else {}
+        profiles = known.profiles if mine else {}
+        self.profiles = [
+            found if (found := profiles.get(report.key)) is not None and found.report is report
+            else profile(report, config)
+            for report in self.reports
+        ]
         self.blocks = Blocks(self.profiles, config)
         given = [o for o in overrides if o.a in self.position and o.b in self.position]
         self._kinds = {frozenset((o.a, o.b)): o.kind for o in given}
         self.overrides = sorted(given, key=lambda o: (o.a, o.b))
         self._vetoed: dict[tuple[int, int], bool] = {}
         self._linked: dict[tuple[int, int], LinkDecision] = {}
-        self._known = known.pairs if known is not None and known.linker == self.linker else {}
 
     def decision(self, i: int, j: int) -> LinkDecision:
         """The decision between two reports (kept if linked; an unlinked one is made again when asked)."""
@@ -107,7 +115,7 @@ class Linking:
         return self._kinds.get(frozenset((self.reports[pair[0]].key, self.reports[pair[1]].key)))
 
     def verdicts(self) -> Verdicts:
-        """The verdict of every pair this linking has judged, for the next one."""
+        """The verdict of every pair this linking has judged and the profile of every report, for the next one."""
         keys = [report.key for report in self.reports]
         return Verdicts(
             self.linker,
@@ -115,6 +123,7 @@ class Linking:
                 (keys[pair[0]], keys[pair[1]], self._override(pair)): (vetoed, self._linked.get(pair))
                 for pair, vetoed in self._vetoed.items()
             },
+            dict(zip(keys, self.profiles, strict=True)),
         )
 
     def _decide(self, pair: tuple[int, int]) -> LinkDecision:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
@@ -50,13 +50,26 @@ class ArticleRepository:
         self.session.flush()
         return row.id
 
-    def find_duplicate(self, content_hash: str, url_hash: str | None) -> StoredArticle | None:
-        """The stored article with the same normalised text or the same canonical URL, if any."""
-        condition = ArticleRow.content_hash == content_hash
-        if url_hash is not None:
-            condition = or_(condition, ArticleRow.url_hash == url_hash)
-        row = self.session.scalars(select(ArticleRow).where(condition).order_by(ArticleRow.id).limit(1)).first()
-        return _stored(row) if row is not None else None
+    def duplicate_doc_ids(self, keys: Iterable[tuple[str, str | None]]) -> list[str | None]:
+        """For each (content hash, URL hash), the doc id of the first stored article (by id) with the same
+        normalised text or the same canonical URL, or None; in one query."""
+        keys = list(keys)
+        hashes = {content for content, _url in keys}
+        urls = {url for _content, url in keys if url is not None}
+        condition = ArticleRow.content_hash.in_(hashes)
+        if urls:
+            condition = or_(condition, ArticleRow.url_hash.in_(urls))
+        query = select(ArticleRow.id, ArticleRow.doc_id, ArticleRow.content_hash, ArticleRow.url_hash).where(condition)
+        first: dict[tuple[str, str], tuple[int, str]] = {}
+        for row_id, doc_id, content, url in self.session.execute(query.order_by(ArticleRow.id.desc())):
+            first[("content", content)] = (row_id, doc_id)
+            if url is not None:
+                first[("url", url)] = (row_id, doc_id)
+        found = []
+        for content, url in keys:
+            matches = [first.get(("content", content)), first.get(("url", url)) if url is not None else None]
+            found.append(min((m for m in matches if m is not None), default=(0, None))[1])
+        return found
 
     def get(self, article_id: int) -> StoredArticle | None:
         row = self.session.get(ArticleRow, article_id)

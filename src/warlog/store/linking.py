@@ -170,16 +170,24 @@ class EventLinker:
         return {report_id: (event_of[report_id], report) for report_id, report in found.items()}
 
     def _reports(self, where: ColumnElement[bool]) -> dict[int, LinkReport]:
-        """Stored reports as `LinkReport`s by row id; the key joins event id and article hash (stable, unique)."""
+        """Stored reports as `LinkReport`s by row id; the key joins event id and article hash (stable, unique).
+        A report the last clustering profiled is that same object (a stored report never changes)."""
         query = (
-            select(ReportRow.id, ReportRow.event_json, ArticleRow.content_hash, ArticleRow.published, ArticleRow.source)
+            select(
+                ReportRow.id, ReportRow.event_id, ReportRow.event_json, ArticleRow.content_hash, ArticleRow.published,
+                ArticleRow.source,
+            )
             .join(ArticleRow)
             .where(where)
         )
+        profiled = self.verdicts.profiles if self.verdicts is not None else {}
         found = {}
-        for report_id, event_json, content_hash, published, source in self.session.execute(query):
+        for report_id, event_id, event_json, content_hash, published, source in self.session.execute(query):
+            key = f"{event_id}-{content_hash[:8]}"
+            if (known := profiled.get(key)) is not None:
+                found[report_id] = known.report
+                continue
             event = Event.model_validate_json(event_json)
-            key = f"{event.event_id}-{content_hash[:8]}"
             found[report_id] = LinkReport(key=key, event=event, published=published, source=source)
         return found
 

@@ -18,13 +18,15 @@ def make_event(event_id: str, **fields) -> Event:
     return Event(**{**base, **fields})
 
 
-def add_article(database: Database, article: Article, events: list[Event] = (), content_hash: str = "h") -> int:
+def add_article(
+    database: Database, article: Article, events: list[Event] = (), content_hash: str = "h", url_hash: str | None = None
+) -> int:
     with database.transaction() as session:
         article_id = ArticleRepository(session).add(
             article,
             content_hash=content_hash,
             canonical_url=None,
-            url_hash=None,
+            url_hash=url_hash,
             minhash=None,
             near_duplicate_of=None,
             ingested_at=NOW,
@@ -106,10 +108,17 @@ def test_article_filters_and_duplicate_lookup(database: Database) -> None:
         assert [a.article.doc_id for a in articles.list(ArticleFilter(source="wire"))] == ["one"]
         assert [a.article.doc_id for a in articles.list(ArticleFilter(search="CROWDS"))] == ["two"]
         assert [a.article.doc_id for a in articles.list(ArticleFilter(since=dt.date(2024, 2, 1)))] == ["one"]
-        assert articles.find_duplicate("h2", None).article.doc_id == "two"
-        assert articles.find_duplicate("nope", None) is None
+        assert articles.duplicate_doc_ids([("h2", None), ("nope", None), ("nope", "u1")]) == ["two", None, None]
         stored = articles.list()[0]
         assert stored.ingested_at == NOW and stored.article.published_source == "user"
+
+
+def test_a_duplicate_is_the_first_stored_article_with_the_same_text_or_url(database: Database) -> None:
+    add_article(database, Article(doc_id="by-url", text="First."), content_hash="h1", url_hash="u1")
+    add_article(database, Article(doc_id="by-text", text="Second."), content_hash="h2", url_hash="u2")
+    with database.transaction() as session:
+        found = ArticleRepository(session).duplicate_doc_ids([("h2", "u1"), ("h2", "u9"), ("h9", "u2"), ("h9", None)])
+    assert found == ["by-url", "by-text", "by-text", None]
 
 
 def test_opening_again_keeps_data_and_schema(db_url: str) -> None:
