@@ -86,6 +86,18 @@ def test_reports_known_to_be_together_are_reached_without_a_linked_pair() -> Non
     assert {linking.reports[i].key for i in together} == {"later", "harir-1", "harir-2", "month"}
 
 
+def test_a_profile_is_reused_only_for_the_very_same_report_object() -> None:
+    reports = corpus()
+    verdicts = Linking(reports, CONFIG).verdicts()
+    assert set(verdicts.profiles) == {r.key for r in reports}
+    same = Linking(reports, CONFIG, known=verdicts)
+    assert all(same.profiles[same.position[r.key]] is verdicts.profiles[r.key] for r in reports)
+    # A report read again from the database is another object: it is profiled again, never taken on trust.
+    fresh = Linking(corpus(), CONFIG, known=verdicts)
+    assert not any(fresh.profiles[fresh.position[r.key]] is verdicts.profiles[r.key] for r in reports)
+    assert fresh.profiles == same.profiles
+
+
 def test_verdicts_of_an_earlier_clustering_are_used_again_and_give_the_same_events() -> None:
     first = Linking(corpus()[:5], CONFIG)
     first.clusters()
