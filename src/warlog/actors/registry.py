@@ -27,6 +27,9 @@ STATES_FILE = "states.yaml"
 FUZZY_THRESHOLD = 0.9
 FUZZY_MIN_LENGTH = 7
 FUZZY_LENGTH_SLACK = 3
+# Fuzzy answers remembered per process (news names the same groups and officials again and again); the memo
+# starts again when it holds this many.
+FUZZY_MEMO_SIZE = 50_000
 REGISTRY_CACHE = "actor-registry"
 _ACRONYM_MAX = 6
 _CASE_SENSITIVE_MAX = 3
@@ -102,6 +105,7 @@ class Registry:
         self._fuzzy_index: dict[tuple[str, int], list[tuple[int, str, str]]] = {}
         for position, (alias, actor_id) in enumerate(self._folded.items()):
             self._fuzzy_index.setdefault((alias[:1], len(alias)), []).append((position, alias, actor_id))
+        self._fuzzy_memo: dict[str, str | None] = {}
 
     def _validate_and_index(self) -> None:
         holders: dict[str, list[Actor]] = {}
@@ -148,6 +152,15 @@ class Registry:
     def _fuzzy(self, key: str) -> Actor | None:
         if len(key) < FUZZY_MIN_LENGTH:
             return None
+        if key not in self._fuzzy_memo:
+            if len(self._fuzzy_memo) >= FUZZY_MEMO_SIZE:
+                self._fuzzy_memo.clear()
+            self._fuzzy_memo[key] = self._closest_alias(key)
+        found = self._fuzzy_memo[key]
+        return self.actors[found] if found else None
+
+    def _closest_alias(self, key: str) -> str | None:
+        """The id of the actor with the most similar folded alias at or above `FUZZY_THRESHOLD`, if any."""
         best, best_ratio = None, FUZZY_THRESHOLD
         lengths = range(len(key) - FUZZY_LENGTH_SLACK, len(key) + FUZZY_LENGTH_SLACK + 1)
         candidates = sorted(row for length in lengths for row in self._fuzzy_index.get((key[:1], length), ()))
@@ -159,7 +172,7 @@ class Registry:
             ratio = matcher.ratio()
             if ratio >= best_ratio:
                 best, best_ratio = actor_id, ratio
-        return self.actors[best] if best else None
+        return best
 
     def country_of_adjective(self, word: str) -> str | None:
         """ISO code of a national adjective or country name ("Iranian", "U.S.", "Iran" -> IR/US/IR)."""

@@ -89,6 +89,18 @@ def test_fuzzy_match_tolerates_a_misspelling_but_not_a_different_name(registry):
     assert registry.resolve("Northern Farmers Cooperative") is None
 
 
+def test_fuzzy_answers_are_remembered_up_to_a_bound_and_stay_the_same(monkeypatch):
+    from warlog.actors import registry as module
+    from warlog.actors.registry import Registry
+
+    fresh = Registry(load_registry().actors.values())
+    monkeypatch.setattr(module, "FUZZY_MEMO_SIZE", 2)
+    names = ["Kataib Hezbolah", "Northern Farmers Cooperative", "Asaib Ahl al-Haqq", "Kataib Hezbolah"]
+    answers = [getattr(fresh.resolve(name), "id", None) for name in names]
+    assert answers == ["kataib-hezbollah", None, "asaib-ahl-al-haq", "kataib-hezbollah"]
+    assert len(fresh._fuzzy_memo) <= 2
+
+
 def test_is_acronym():
     assert is_acronym("KH") and is_acronym("ISIS-K") and is_acronym("AQAP")
     assert not is_acronym("Hamas") and not is_acronym("KNU/KNLA")
