@@ -49,9 +49,11 @@ def parsed_share(pipeline: Pipeline, articles: list[Article]) -> float:
     return kept / total if total else 1.0
 
 
-def measure(name: str, articles: list[Article]) -> tuple[int, int]:
+def measure(name: str, articles: list[Article], probe_share: float | None = None) -> tuple[int, int]:
     """Print one line for `articles`; return (events of the full run, of them found again)."""
     prefiltered = default_pipeline()
+    if probe_share is not None:
+        prefiltered.prefilter.probe_share = probe_share
     full = events_by_id(prefiltered.without_prefilter(), articles)
     filtered = events_by_id(prefiltered, articles)
     found = [event_id for event_id in full if event_id in filtered]
@@ -72,16 +74,19 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("files", nargs="*", help="document files (JSONL, text, HTML...) to measure on")
     parser.add_argument("--corpus", nargs=2, action="append", default=[], metavar=("MIX", "ARTICLES"),
                         help="also measure the invented benchmark corpus, e.g. --corpus 20/80 200")
+    parser.add_argument("--probe-share", type=float,
+                        help="probe articles whose candidate sentences are at most this share of them (1.0: every "
+                             "article, to measure the probe itself on the dev sets, whose articles it rarely meets)")
     args = parser.parse_args(argv)
     totals = [0, 0]
     for path in args.files:
         articles = [item for item in read_sources([path]) if isinstance(item, Article)]
-        events, found = measure(path.rsplit("/", 1)[-1], articles)
+        events, found = measure(path.rsplit("/", 1)[-1], articles, args.probe_share)
         totals = [totals[0] + events, totals[1] + found]
     for mix, count in args.corpus:
         from corpus import build_corpus
 
-        events, found = measure(f"corpus {mix}", build_corpus(int(count), mix))
+        events, found = measure(f"corpus {mix}", build_corpus(int(count), mix), args.probe_share)
         totals = [totals[0] + events, totals[1] + found]
     print(f"{'all':<28} events {totals[0]:>5}  recall {totals[1] / totals[0] if totals[0] else 1.0:.4f}")
 

@@ -80,22 +80,28 @@ class Pipeline:
                 yield self._extraction(next(found)) if relevance.relevant else ArticleExtraction(article=article)
 
     def relevances(self, batch: Sequence[Article]) -> list[Relevance]:
-        """The prefilter's decision for each article; an article with a probe is parsed in its candidate
-        sentences alone first, and is irrelevant unless `confirms` finds a trigger there."""
+        """The prefilter's decision for each article; an article with a probe has its candidate sentences parsed
+        first, each alone, and is irrelevant unless `confirms` finds a trigger in one of them."""
         if self.prefilter is None:
             return [WHOLE_TEXT] * len(batch)
         relevances = [self.prefilter.relevance(article.text) for article in batch]
-        probed = [index for index, relevance in enumerate(relevances) if relevance.probe is not None]
-        if self.confirms is None or not probed:
+        if self.confirms is None:
             return relevances
-        docs = self.nlp.pipe(
-            prepare_docs(self.nlp, (batch[i].text for i in probed), (relevances[i].probing() for i in probed)),
-            batch_size=self.batch_size,
-        )
-        for index, doc in zip(probed, docs, strict=True):
-            if not self.confirms(doc):
-                relevances[index] = IRRELEVANT
-        return relevances
+        probes = [
+            (index, sentence)
+            for index, relevance in enumerate(relevances)
+            if relevance.probe is not None
+            for sentence in relevance.probe_texts(batch[index].text)
+        ]
+        confirmed = {
+            index for (index, _sentence), doc in
+            zip(probes, self.nlp.pipe((s for _i, s in probes), batch_size=self.batch_size), strict=True)
+            if self.confirms(doc)
+        }
+        return [
+            IRRELEVANT if relevance.probe is not None and index not in confirmed else relevance
+            for index, relevance in enumerate(relevances)
+        ]
 
     def _extraction(self, state: DocState) -> ArticleExtraction:
         for draft in state.events:

@@ -6,7 +6,7 @@ the names the entity ruler knows (actor aliases, places). An article without a t
 is not parsed at all. In the others, every sentence with a hit is kept with `CONTEXT_SENTENCES` neighbours on
 each side (coreference, dates, places), and the first sentence always (the dateline); the rest is blanked. When
 the sentences with a possible trigger are a small part of an article (`PROBE_SHARE`), the relevance also holds a
-probe: the pipeline parses those sentences alone first, and the whole article only if one holds a trigger.
+probe: the pipeline parses each of those sentences alone first, and the article only if one holds a trigger.
 
 Blanking keeps every character offset in the original article's coordinates: the text that spaCy parses has
 the same length, with skipped sentences turned into spaces. The `warlog_skipped_text` component (before the
@@ -29,8 +29,9 @@ from warlog.nlp import exact_words
 
 CONTEXT_SENTENCES = 1
 # An article whose candidate sentences (those with a possible trigger) are at most this share of its characters
-# is probed first: those sentences alone are parsed, and the article is parsed in full only if one holds a
+# is probed first: those sentences are parsed, each alone, and the article is parsed in full only if one holds a
 # trigger. A stray "opened" or "to meet" in a long article about something else then costs a sentence's parse.
+# (Each alone, not as the blanked article: spaCy's tokenizer spends milliseconds on long runs of spaces.)
 PROBE_SHARE = 0.2
 SKIPPED_KEY = "warlog.skipped"
 SKIPPED_COMPONENT = "warlog_skipped_text"
@@ -83,17 +84,17 @@ def trigger_conditions(entry: LexiconEntry) -> frozenset[str] | None:
 class Relevance:
     """The prefilter's decision for one text: whether it can hold an event, the character ranges to blank
     (each a run of skipped sentences up to the next kept one, or to the end), and, when its candidate sentences
-    are a small part of it, the ranges that blank all but them: the probe, which decides before the full parse
-    whether any of them holds a trigger."""
+    are a small part of it, their ranges: the probe, which decides before the full parse whether any of them
+    holds a trigger."""
 
     relevant: bool
     skipped: tuple[tuple[int, int], ...] = ()
     probe: tuple[tuple[int, int], ...] | None = None
 
-    def probing(self) -> Relevance:
-        """The relevance that parses only the candidate sentences."""
+    def probe_texts(self, text: str) -> list[str]:
+        """The candidate sentences of `text`, each to be parsed alone (no offsets are read from a probe)."""
         assert self.probe is not None
-        return Relevance(relevant=True, skipped=self.probe)
+        return [text[start:end] for start, end in self.probe]
 
 
 IRRELEVANT = Relevance(relevant=False)
@@ -130,8 +131,9 @@ def _lowered(text: str) -> str:
 class Prefilter:
     """Decide which sentences of an article go through spaCy (see module docstring)."""
 
-    def __init__(self, terms: Terms, context: int = CONTEXT_SENTENCES) -> None:
+    def __init__(self, terms: Terms, context: int = CONTEXT_SENTENCES, probe_share: float = PROBE_SHARE) -> None:
         self.context = context
+        self.probe_share = probe_share
         self.entry_words = {entry: frozenset(words) for entry, words in terms.entry_words.items()}
         self.groups = terms.groups
         self.conditions = terms.conditions
@@ -181,7 +183,9 @@ class Prefilter:
             if index in triggered or CONTEXT in meanings:
                 keep.update(range(max(index - self.context, 0), min(index + self.context, len(spans) - 1) + 1))
         candidates = sum(spans[index][1] - spans[index][0] for index in triggered)
-        probe = _blanked(spans, triggered, len(text)) if candidates <= PROBE_SHARE * len(text) else None
+        probe = None
+        if candidates <= self.probe_share * len(text):
+            probe = tuple(spans[index] for index in sorted(triggered))
         return Relevance(relevant=True, skipped=_blanked(spans, keep, len(text)), probe=probe)
 
     def _can_trigger(self, words: set[int]) -> bool:
