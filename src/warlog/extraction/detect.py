@@ -24,6 +24,7 @@ from warlog.extraction.mood import MODAL_FAMILIES, modality_of
 from warlog.extraction.roles import agent_of, patient_of, role_groups
 from warlog.extraction.taxonomy import sub_event_type
 from warlog.knowledge import load_data
+from warlog.parsed import entities_in
 from warlog.records import Event, Evidence
 
 JOINING_FAMILIES = frozenset({"support", "attribution"})
@@ -90,7 +91,7 @@ def is_background(token: Token) -> bool:
 def _starts_new_event(sentence: Span, hit: Hit) -> bool:
     """A new event: the sentence opens with a date, says "another"/"separate", or names new participants."""
     head = hit.head
-    if any(ent.label_ == "DATE" and ent.start - sentence.start < LEADING_TOKENS for ent in sentence.ents):
+    if any(ent.label_ == "DATE" and ent.start - sentence.start < LEADING_TOKENS for ent in entities_in(sentence)):
         return True
     before = sentence[: max(head.i - sentence.start, 0)]
     if any(token.lemma_.lower() in discourse_words().new_event_words for token in before):

@@ -15,6 +15,7 @@ from spacy.vocab import Vocab
 
 from warlog.extraction.taxonomy import taxonomy
 from warlog.knowledge import KnowledgeError, load_data
+from warlog.parsed import entities
 
 TRIGGERS_FILE = "triggers.yaml"
 FAMILIES = frozenset({"conflict", "arrest", "agreement", "organisation", "crime", "disaster", "attribution", "support"})
@@ -233,7 +234,7 @@ def _inside_a_name_or_date(doc: Doc, start: int) -> bool:
         return True
     if token.ent_type_ not in NAME_ENTITIES:
         return False
-    entity = next(ent for ent in doc.ents if ent.start <= start < ent.end)
+    entity = next(ent for ent in entities(doc) if ent.start <= start < ent.end)
     return start < entity.end - 1 and entity[-1].lemma_.lower() in word_list("organisation_heads")
 
 

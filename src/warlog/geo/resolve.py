@@ -19,6 +19,7 @@ from warlog.geo.distance import haversine_km
 from warlog.geo.gazetteer import Gazetteer
 from warlog.geo.model import Place
 from warlog.geo.names import GENERIC_NAMES, place_key
+from warlog.parsed import entities
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 WEAK_LABELS = frozenset({"PERSON", "ORG", "NORP", "PROPN", "GENERIC"})
@@ -219,7 +220,7 @@ def collect_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     runs = name_runs(doc)
     found: list[tuple[list[Span], str]] = []
     covered: set[int] = set()
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ not in PLACE_LABELS | WEAK_LABELS or is_name_part(ent):
             covered |= set(range(ent.start, ent.end))
             continue
