@@ -60,15 +60,15 @@ class ArticleRepository:
         if urls:
             condition = or_(condition, ArticleRow.url_hash.in_(urls))
         query = select(ArticleRow.id, ArticleRow.doc_id, ArticleRow.content_hash, ArticleRow.url_hash).where(condition)
-        first: dict[tuple[str, str], tuple[int, str]] = {}
-        for row_id, doc_id, content, url in self.session.execute(query.order_by(ArticleRow.id.desc())):
-            first[("content", content)] = (row_id, doc_id)
+        first: dict[tuple[str, str | None], tuple[int, str]] = {}
+        for row_id, doc_id, content, url in self.session.execute(query.order_by(ArticleRow.id)):
+            first.setdefault(("content", content), (row_id, doc_id))
             if url is not None:
-                first[("url", url)] = (row_id, doc_id)
+                first.setdefault(("url", url), (row_id, doc_id))
         found = []
         for content, url in keys:
-            matches = [first.get(("content", content)), first.get(("url", url)) if url is not None else None]
-            found.append(min((m for m in matches if m is not None), default=(0, None))[1])
+            matches = [m for m in (first.get(("content", content)), first.get(("url", url))) if m is not None]
+            found.append(min(matches)[1] if matches else None)
         return found
 
     def get(self, article_id: int) -> StoredArticle | None:
